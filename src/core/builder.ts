@@ -1,0 +1,393 @@
+/**
+ * Builders: growable columns of unknown final length, used by parsers,
+ * `concat` and kernels whose output size is not known up front. A builder
+ * is the only mutable object in the core; `finish()` freezes it into a
+ * column and the builder must not be used afterwards.
+ */
+import { bitmapBytes, setBit } from "./bitmap.js";
+import { makeChunk, type StorageOf } from "./chunk.js";
+import { Column } from "./column.js";
+import {
+  arrayType,
+  type Binary,
+  type Dictionary,
+  type DType,
+  dtypeToString,
+  isBigIntStorage,
+  isString,
+  type StringType,
+  type TypedArray,
+  type ValueOf,
+} from "./dtype.js";
+import { CastError, NDFrameError } from "./errors.js";
+
+/** A growable column. */
+export interface ColumnBuilder<T extends DType = DType> {
+  readonly dtype: T;
+  readonly length: number;
+  /** Append one value; null or undefined appends a null. */
+  append(value: ValueOf<T> | null | undefined): void;
+  appendNull(): void;
+  /** Freeze into a one-chunk column. The builder is spent afterwards. */
+  finish(): Column<T>;
+}
+
+/** Validity bits that stay unallocated until the first null. */
+class ValidityBuilder {
+  bits: Uint8Array | null = null;
+  nulls = 0;
+
+  /** Record element `i` as valid. */
+  valid(i: number): void {
+    if (this.bits !== null) {
+      this.#grow(i);
+      setBit(this.bits, i);
+    }
+  }
+
+  /** Record element `i` as null. */
+  invalid(i: number): void {
+    if (this.bits === null) {
+      // every element before i was valid
+      this.bits = new Uint8Array(Math.max(bitmapBytes(i + 1), 64));
+      for (let k = 0; k < i; k++) setBit(this.bits, k);
+    }
+    this.#grow(i);
+    this.nulls++;
+  }
+
+  #grow(i: number): void {
+    const bits = this.bits as Uint8Array;
+    if (i >>> 3 >= bits.length) {
+      const next = new Uint8Array(Math.max(bits.length * 2, bitmapBytes(i + 1)));
+      next.set(bits);
+      this.bits = next;
+    }
+  }
+}
+
+const INT_RANGE: Record<string, [number, number]> = {
+  int8: [-128, 127],
+  int16: [-32768, 32767],
+  int32: [-2147483648, 2147483647],
+  uint8: [0, 255],
+  uint16: [0, 65535],
+  uint32: [0, 4294967295],
+  date: [-2147483648, 2147483647],
+};
+
+/** Builder for fixed-width numeric and temporal dtypes. */
+export class FixedWidthBuilder<T extends DType> implements ColumnBuilder<T> {
+  readonly dtype: T;
+  length = 0;
+  #values: TypedArray;
+  #words: Int32Array | null = null;
+  readonly #validity = new ValidityBuilder();
+  readonly #range: [number, number] | undefined;
+  readonly #big: boolean;
+
+  constructor(dtype: T, capacity = 1024) {
+    this.dtype = dtype;
+    this.#values = new (arrayType(dtype))(Math.max(capacity, 16));
+    this.#range = INT_RANGE[dtype.kind];
+    this.#big = isBigIntStorage(dtype);
+  }
+
+  #reserve(): void {
+    if (this.length === this.#values.length) {
+      const next = new (arrayType(this.dtype))(this.#values.length * 2);
+      (next as Float64Array).set(this.#values as Float64Array);
+      this.#values = next;
+      this.#words = null;
+    }
+  }
+
+  append(value: ValueOf<T> | null | undefined): void {
+    if (value === null || value === undefined) return this.appendNull();
+    if (this.#big) {
+      if (typeof value === "number") {
+        this.appendNumber(value);
+        return;
+      }
+      if (typeof value !== "bigint") throw this.#bad(value);
+      this.#reserve();
+      (this.#values as BigInt64Array)[this.length] = value;
+      // BigInt64Array wraps silently; check the round trip instead.
+      if ((this.#values as BigInt64Array)[this.length] !== value) throw this.#bad(value);
+    } else {
+      if (typeof value !== "number") throw this.#bad(value);
+      this.appendNumber(value);
+      return;
+    }
+    this.#validity.valid(this.length++);
+  }
+
+  /**
+   * Append a JS number. Integer dtypes require an integer in range (a
+   * `CastError` names the value otherwise); int64/uint64 take any safe
+   * integer and write it through a 32-bit view, without a BigInt.
+   */
+  appendNumber(value: number): void {
+    const r = this.#range;
+    if (r !== undefined) {
+      if (!(Number.isInteger(value) && value >= r[0] && value <= r[1])) throw this.#bad(value);
+    } else if (this.#big) {
+      if (!Number.isSafeInteger(value) || (this.dtype.kind === "uint64" && value < 0)) throw this.#bad(value);
+      this.#reserve();
+      if (this.#words === null) this.#words = new Int32Array(this.#values.buffer, 0, this.#values.length * 2);
+      const w = this.#words;
+      w[2 * this.length] = value >>> 0;
+      w[2 * this.length + 1] = Math.floor(value / 4294967296) | 0;
+      this.#validity.valid(this.length++);
+      return;
+    }
+    this.#reserve();
+    (this.#values as Float64Array)[this.length] = value;
+    this.#validity.valid(this.length++);
+  }
+
+  appendNull(): void {
+    this.#reserve();
+    this.#validity.invalid(this.length++);
+  }
+
+  #bad(value: unknown): CastError {
+    const shown =
+      typeof value === "bigint"
+        ? `${value}n`
+        : typeof value === "string"
+          ? JSON.stringify(value)
+          : String(value);
+    return new CastError(
+      `cannot store ${shown} at row ${this.length} in a ${dtypeToString(this.dtype)} column`,
+    );
+  }
+
+  finish(): Column<T> {
+    const values = this.#values.subarray(0, this.length) as StorageOf<T>;
+    return Column.fromChunk(
+      makeChunk({
+        dtype: this.dtype,
+        length: this.length,
+        values,
+        validity: this.#validity.bits,
+        nullCount: this.#validity.nulls,
+      }),
+    );
+  }
+}
+
+/** Builder for bool columns (bit-packed values). */
+export class BoolBuilder implements ColumnBuilder<DType & { kind: "bool" }> {
+  readonly dtype = { kind: "bool" } as const;
+  length = 0;
+  #values = new Uint8Array(64);
+  readonly #validity = new ValidityBuilder();
+
+  #reserve(): void {
+    if (this.length >>> 3 >= this.#values.length) {
+      const next = new Uint8Array(this.#values.length * 2);
+      next.set(this.#values);
+      this.#values = next;
+    }
+  }
+
+  append(value: boolean | null | undefined): void {
+    if (value === null || value === undefined) return this.appendNull();
+    if (typeof value !== "boolean") {
+      throw new CastError(`cannot store ${String(value)} at row ${this.length} in a bool column`);
+    }
+    this.#reserve();
+    if (value) setBit(this.#values, this.length);
+    this.#validity.valid(this.length++);
+  }
+
+  appendNull(): void {
+    this.#reserve();
+    this.#validity.invalid(this.length++);
+  }
+
+  finish(): Column<DType & { kind: "bool" }> {
+    return Column.fromChunk(
+      makeChunk({
+        dtype: this.dtype,
+        length: this.length,
+        values: this.#values,
+        validity: this.#validity.bits,
+        nullCount: this.#validity.nulls,
+      }),
+    ) as Column<DType & { kind: "bool" }>;
+  }
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** Builder for utf8, large_utf8 and binary columns. */
+export class VarWidthBuilder<T extends StringType | Binary> implements ColumnBuilder<T> {
+  readonly dtype: T;
+  length = 0;
+  #bytes: Uint8Array;
+  #used = 0;
+  #offsets = new Float64Array(1025);
+  readonly #validity = new ValidityBuilder();
+
+  constructor(dtype: T, byteCapacity = 4096) {
+    this.dtype = dtype;
+    this.#bytes = new Uint8Array(Math.max(byteCapacity, 64));
+  }
+
+  #reserve(bytes: number): void {
+    if (this.length + 1 >= this.#offsets.length) {
+      const next = new Float64Array(this.#offsets.length * 2);
+      next.set(this.#offsets);
+      this.#offsets = next;
+    }
+    if (this.#used + bytes > this.#bytes.length) {
+      const next = new Uint8Array(Math.max(this.#bytes.length * 2, this.#used + bytes));
+      next.set(this.#bytes.subarray(0, this.#used));
+      this.#bytes = next;
+    }
+  }
+
+  append(value: ValueOf<T> | null | undefined): void {
+    if (value === null || value === undefined) return this.appendNull();
+    if (typeof value === "string" && this.dtype.kind !== "binary") {
+      // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+      this.#reserve(value.length * 3);
+      this.#used += encoder.encodeInto(value, this.#bytes.subarray(this.#used)).written;
+    } else if (value instanceof Uint8Array && this.dtype.kind === "binary") {
+      this.#reserve(value.length);
+      this.#bytes.set(value, this.#used);
+      this.#used += value.length;
+    } else {
+      throw new CastError(
+        `cannot store ${String(value)} at row ${this.length} in a ${this.dtype.kind} column`,
+      );
+    }
+    this.#offsets[++this.length] = this.#used;
+    this.#validity.valid(this.length - 1);
+  }
+
+  /** Append bytes `[start, end)` of `src` as one value (parsers use this). */
+  appendBytes(src: Uint8Array, start: number, end: number): void {
+    this.#reserve(end - start);
+    this.#bytes.set(src.subarray(start, end), this.#used);
+    this.#used += end - start;
+    this.#offsets[++this.length] = this.#used;
+    this.#validity.valid(this.length - 1);
+  }
+
+  appendNull(): void {
+    this.#reserve(0);
+    this.#offsets[++this.length] = this.#used;
+    this.#validity.invalid(this.length - 1);
+  }
+
+  finish(): Column<T> {
+    const n = this.length;
+    let valueOffsets: Int32Array | BigInt64Array;
+    if (this.dtype.kind === "large_utf8") {
+      valueOffsets = new BigInt64Array(n + 1);
+      const w = new Int32Array(valueOffsets.buffer);
+      for (let i = 0; i <= n; i++) {
+        const o = this.#offsets[i] as number;
+        w[2 * i] = o >>> 0;
+        w[2 * i + 1] = Math.floor(o / 4294967296);
+      }
+    } else {
+      if (this.#used > 0x7fffffff) {
+        throw new NDFrameError(
+          `${this.dtype.kind} column of ${this.#used} bytes exceeds 2 GiB; use large_utf8`,
+        );
+      }
+      valueOffsets = Int32Array.from(this.#offsets.subarray(0, n + 1));
+    }
+    return Column.fromChunk(
+      makeChunk({
+        dtype: this.dtype,
+        length: n,
+        values: this.#bytes.subarray(0, this.#used) as StorageOf<T>,
+        validity: this.#validity.bits,
+        nullCount: this.#validity.nulls,
+        valueOffsets,
+      }),
+    );
+  }
+}
+
+/** Builder for dictionary columns: strings are coded as they arrive. */
+export class DictionaryBuilder<T extends Dictionary> implements ColumnBuilder<T> {
+  readonly dtype: T;
+  readonly #codes: FixedWidthBuilder<T["index"]>;
+  readonly #dict: VarWidthBuilder<StringType>;
+  readonly #lookup = new Map<string, number>();
+
+  constructor(dtype: T) {
+    this.dtype = dtype;
+    this.#codes = new FixedWidthBuilder(dtype.index);
+    this.#dict = new VarWidthBuilder(dtype.value);
+  }
+
+  get length(): number {
+    return this.#codes.length;
+  }
+
+  append(value: string | null | undefined): void {
+    if (value === null || value === undefined) {
+      this.#codes.appendNull();
+      return;
+    }
+    if (typeof value !== "string") {
+      throw new CastError(
+        `cannot store ${String(value)} at row ${this.length} in a ${dtypeToString(this.dtype)} column`,
+      );
+    }
+    let code = this.#lookup.get(value);
+    if (code === undefined) {
+      code = this.#lookup.size;
+      this.#lookup.set(value, code);
+      this.#dict.append(value);
+    }
+    this.#codes.appendNumber(code);
+  }
+
+  appendNull(): void {
+    this.#codes.appendNull();
+  }
+
+  finish(): Column<T> {
+    const codes = this.#codes.finish().chunks[0];
+    const dict = this.#dict.finish();
+    return Column.fromChunk(
+      makeChunk({
+        dtype: this.dtype,
+        length: codes?.length ?? 0,
+        values: codes?.values as unknown as StorageOf<T>,
+        validity: codes?.validity ?? null,
+        offset: codes?.offset ?? 0,
+        dictionary: dict,
+      }),
+    );
+  }
+}
+
+/**
+ * A builder for any dtype.
+ *
+ * @example
+ * ```ts
+ * import { columnBuilder, int64 } from "ndframe";
+ * const b = columnBuilder(int64);
+ * b.append(2n ** 60n);
+ * b.appendNull();
+ * b.finish().toArray(); // [1152921504606846976n, null]
+ * ```
+ */
+export function columnBuilder<T extends DType>(dtype: T, capacity?: number): ColumnBuilder<T> {
+  const d = dtype as DType;
+  if (d.kind === "bool") return new BoolBuilder() as unknown as ColumnBuilder<T>;
+  if (isString(d) || d.kind === "binary")
+    return new VarWidthBuilder(d, capacity) as unknown as ColumnBuilder<T>;
+  if (d.kind === "dictionary") return new DictionaryBuilder(d) as unknown as ColumnBuilder<T>;
+  return new FixedWidthBuilder(dtype, capacity);
+}

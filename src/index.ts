@@ -1,0 +1,94 @@
+/**
+ * ndframe: labeled, columnar data on Apache Arrow memory.
+ *
+ * This file is the public API and nothing else.
+ * @packageDocumentation
+ */
+
+// dtypes
+export type {
+  Binary,
+  BigIntArray,
+  Bool,
+  DateDay,
+  Dictionary,
+  DType,
+  DTypeKind,
+  Duration,
+  Float32,
+  Float64,
+  FloatType,
+  Int8,
+  Int16,
+  Int32,
+  Int64,
+  IntegerType,
+  LargeUtf8,
+  NumberArray,
+  NumericType,
+  SignedIntegerType,
+  StringType,
+  TemporalType,
+  TimeUnit,
+  Timestamp,
+  TypedArray,
+  UInt8,
+  UInt16,
+  UInt32,
+  UInt64,
+  UnsignedIntegerType,
+  Utf8,
+  ValueOf,
+} from "./core/dtype.js";
+export {
+  arrayType,
+  binary,
+  bool,
+  byteWidth,
+  date,
+  dictionary,
+  dtypeEquals,
+  dtypeToString,
+  duration,
+  float32,
+  float64,
+  int8,
+  int16,
+  int32,
+  int64,
+  isFloat,
+  isInteger,
+  isNumeric,
+  isSignedInteger,
+  isString,
+  isTemporal,
+  isUnsignedInteger,
+  largeUtf8,
+  parseDType,
+  timestamp,
+  uint8,
+  uint16,
+  uint32,
+  uint64,
+  utf8,
+} from "./core/dtype.js";
+export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promotion.js";
+
+// errors
+export {
+  CastError,
+  DTypeError,
+  IndexError,
+  KeyError,
+  NDFrameError,
+  OptionError,
+  ShapeError,
+} from "./core/errors.js";
+
+// columns
+export type { Chunk } from "./core/chunk.js";
+export { Column } from "./core/column.js";
+export { column, inferDType } from "./core/from-values.js";
+export type { ColumnBuilder } from "./core/builder.js";
+export { columnBuilder } from "./core/builder.js";
+export { columnFromArrow, columnToArrow, dtypeFromArrow, dtypeToArrow } from "./core/arrow.js";
