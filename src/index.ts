@@ -92,3 +92,15 @@ export { column, inferDType } from "./core/from-values.js";
 export type { ColumnBuilder } from "./core/builder.js";
 export { columnBuilder } from "./core/builder.js";
 export { columnFromArrow, columnToArrow, dtypeFromArrow, dtypeToArrow } from "./core/arrow.js";
+
+// ---- kernels: arithmetic, math (helper "arith") ----
+
+// ---- kernels: compare, logical, cast (helper "cast") ----
+
+// ---- kernels: take, filter, concat, sort, rank (helper "sort") ----
+
+// ---- kernels: hash, factorize, unique, valueCounts, isin, duplicated; Index (helper "hash") ----
+
+// ---- kernels: reductions, cumulative, shift/diff/pctChange (helper "reduce") ----
+
+// ---- NDArray (helper "ndarray") ----

@@ -34,9 +34,9 @@ import { DTypeError, IndexError } from "./errors.js";
  * ```ts
  * import { column, float64 } from "ndframe";
  * const c = column([1.5, null, 3], float64);
- * c.length;    // 3
- * c.nullCount; // 1
- * c.get(2);    // 3
+ * c.length;    // => 3
+ * c.nullCount; // => 1
+ * c.get(2);    // => 3
  * ```
  */
 export class Column<T extends DType = DType> {
