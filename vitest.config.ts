@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
+    reporters: ["default", "./test/summary-reporter.ts"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
+    env: { TZ: "UTC" },
   },
 });

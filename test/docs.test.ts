@@ -127,7 +127,9 @@ describe("docs examples", () => {
   });
   for (const { ex, path } of modules) {
     it(`${relative(root, ex.file)}:${ex.line} runs and its "// =>" values hold`, async () => {
-      const mod = (await import(path)) as { run: (check: (a: unknown, e: unknown, w: string) => void) => Promise<void> };
+      const mod = (await import(path)) as {
+        run: (check: (a: unknown, e: unknown, w: string) => void) => Promise<void>;
+      };
       await mod.run((actual, expected, where) => {
         expect(actual, where).toEqual(expected);
       });

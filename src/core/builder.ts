@@ -159,7 +159,7 @@ export class FixedWidthBuilder<T extends DType> implements ColumnBuilder<T> {
           ? JSON.stringify(value)
           : String(value);
     return new CastError(
-      `cannot store ${shown} at row ${this.length} in a ${dtypeToString(this.dtype)} column`,
+      `cannot store ${shown} at row ${this.length} in a column of dtype ${dtypeToString(this.dtype)}`,
     );
   }
 
@@ -195,7 +195,7 @@ export class BoolBuilder implements ColumnBuilder<DType & { kind: "bool" }> {
   append(value: boolean | null | undefined): void {
     if (value === null || value === undefined) return this.appendNull();
     if (typeof value !== "boolean") {
-      throw new CastError(`cannot store ${String(value)} at row ${this.length} in a bool column`);
+      throw new CastError(`cannot store ${String(value)} at row ${this.length} in a column of dtype bool`);
     }
     this.#reserve();
     if (value) setBit(this.#values, this.length);
@@ -261,7 +261,7 @@ export class VarWidthBuilder<T extends StringType | Binary> implements ColumnBui
       this.#used += value.length;
     } else {
       throw new CastError(
-        `cannot store ${String(value)} at row ${this.length} in a ${this.dtype.kind} column`,
+        `cannot store ${String(value)} at row ${this.length} in a column of dtype ${this.dtype.kind}`,
       );
     }
     this.#offsets[++this.length] = this.#used;
@@ -339,7 +339,7 @@ export class DictionaryBuilder<T extends Dictionary> implements ColumnBuilder<T>
     }
     if (typeof value !== "string") {
       throw new CastError(
-        `cannot store ${String(value)} at row ${this.length} in a ${dtypeToString(this.dtype)} column`,
+        `cannot store ${String(value)} at row ${this.length} in a column of dtype ${dtypeToString(this.dtype)}`,
       );
     }
     let code = this.#lookup.get(value);
