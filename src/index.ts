@@ -98,9 +98,66 @@ export { columnFromArrow, columnToArrow, dtypeFromArrow, dtypeToArrow } from "./
 // ---- kernels: compare, logical, cast (helper "cast") ----
 
 // ---- kernels: take, filter, concat, sort, rank (helper "sort") ----
+export type { TakeIndices, TakeOptions } from "./core/kernels/take.js";
+export { take } from "./core/kernels/take.js";
+export type { FilterMask } from "./core/kernels/filter.js";
+export { filter } from "./core/kernels/filter.js";
+export type { NullsPosition, SortOptions } from "./core/kernels/sort.js";
+export { argsort, sortColumn } from "./core/kernels/sort.js";
+export type { RankMethod, RankOptions } from "./core/kernels/rank.js";
+export { rank } from "./core/kernels/rank.js";
 
 // ---- kernels: hash, factorize, unique, valueCounts, isin, duplicated; Index (helper "hash") ----
 
 // ---- kernels: reductions, cumulative, shift/diff/pctChange (helper "reduce") ----
+export type {
+  Interpolation,
+  MedianOptions,
+  QuantileOptions,
+  SkipNaOptions,
+  SumOptions,
+  VarOptions,
+} from "./core/kernels/reduce.js";
+export {
+  all,
+  any,
+  argmax,
+  argmin,
+  count,
+  first,
+  kurt,
+  last,
+  max,
+  mean,
+  median,
+  min,
+  prod,
+  quantile,
+  skew,
+  std,
+  sum,
+  variance,
+} from "./core/kernels/reduce.js";
+export type { CumulativeOptions } from "./core/kernels/cumulative.js";
+export { cummax, cummin, cumprod, cumsum } from "./core/kernels/cumulative.js";
+export type { ShiftOptions } from "./core/kernels/shift.js";
+export { diff, pctChange, shift } from "./core/kernels/shift.js";
 
 // ---- NDArray (helper "ndarray") ----
+export type { AstypeOptions } from "./core/ndarray/cast.js";
+export type { FromColumnOptions, NDArrayOptions } from "./core/ndarray/create.js";
+export { arange, fromColumn, full, ndarray, ones, toColumn, zeros } from "./core/ndarray/create.js";
+export type {
+  BinaryOp as NDBinaryOp,
+  Operand as NDOperand,
+  UnaryOp as NDUnaryOp,
+} from "./core/ndarray/elementwise.js";
+export type { NDType } from "./core/ndarray/ndarray.js";
+export { NDArray } from "./core/ndarray/ndarray.js";
+export type {
+  ArgReduceOptions as NDArgReduceOptions,
+  ReduceOptions as NDReduceOptions,
+  VarOptions as NDVarOptions,
+} from "./core/ndarray/reduce-axis.js";
+export { broadcastShapes } from "./core/ndarray/shape.js";
+export type { IselSpec } from "./core/ndarray/views.js";

@@ -46,7 +46,7 @@ const UNIT_FROM_ARROW: TimeUnit[] = ["s", "ms", "us", "ns"];
  * @example
  * ```ts
  * import { dtypeToArrow, timestamp } from "ndframe";
- * String(dtypeToArrow(timestamp("ms", "UTC"))); // "Timestamp<MILLISECOND, UTC>"
+ * String(dtypeToArrow(timestamp("ms", "UTC"))); // => "Timestamp<MILLISECOND, UTC>"
  * ```
  */
 export function dtypeToArrow(d: DType): arrow.DataType {
@@ -163,7 +163,7 @@ type ArrowInput = arrow.Vector | arrow.Data | readonly arrow.Data[];
  * import { vectorFromArray } from "apache-arrow";
  * import { columnFromArrow } from "ndframe";
  * const col = columnFromArrow(vectorFromArray([1, 2, 3]));
- * col.dtype.kind; // "float64"
+ * col.dtype.kind; // => "float64"
  * ```
  */
 export function columnFromArrow(input: ArrowInput): Column {
@@ -198,9 +198,16 @@ function chunkFromData(d: arrow.Data, dtype: DType, dicts: Map<arrow.Vector, Col
   });
 }
 
-/** The apache-arrow `Data` viewing one chunk's buffers (no copy). */
-export function chunkToData(c: Chunk): arrow.Data {
-  const type = dtypeToArrow(c.dtype);
+/**
+ * The apache-arrow `Data` viewing one chunk's buffers (no copy). `type` and
+ * `dicts` let `columnToArrow` give every chunk one Arrow type (one
+ * dictionary id) and one Arrow dictionary vector per shared dictionary.
+ */
+export function chunkToData(
+  c: Chunk,
+  type: arrow.DataType = dtypeToArrow(c.dtype),
+  dicts: Map<Column, arrow.Vector> = new Map(),
+): arrow.Data {
   const props: Record<string, unknown> = {
     type,
     offset: c.offset,
@@ -210,21 +217,35 @@ export function chunkToData(c: Chunk): arrow.Data {
     data: c.values,
   };
   if (c.valueOffsets !== null) props.valueOffsets = c.valueOffsets;
-  if (c.dictionary !== null) props.dictionary = columnToArrow(c.dictionary);
+  if (c.dictionary !== null) {
+    let dict = dicts.get(c.dictionary);
+    if (dict === undefined) {
+      dict = columnToArrow(c.dictionary);
+      dicts.set(c.dictionary, dict);
+    }
+    props.dictionary = dict;
+  }
   // makeData is overloaded per type; the props above are valid for the type built here.
   return arrow.makeData(props as unknown as Parameters<typeof arrow.makeData>[0]);
 }
 
 /**
- * An apache-arrow `Vector` over the column's buffers: one `Data` per
- * chunk, nothing copied.
+ * Make an apache-arrow `Vector` over the column's buffers: one `Data` per
+ * chunk, nothing copied. Chunks that share a dictionary share one Arrow
+ * dictionary vector, and all chunks share one Arrow type.
  *
+ * @param col - any column
+ * @returns a Vector whose Data view the column's values, validity and offsets
  * @example
  * ```ts
  * import { column, columnToArrow, int32 } from "ndframe";
- * columnToArrow(column([1, 2, null], int32)).toArray(); // Int32Array [1, 2, 0]
+ * const v = columnToArrow(column([1, 2, null], int32));
+ * v.get(0); // => 1
+ * v.get(2); // => null
  * ```
  */
 export function columnToArrow(col: Column): arrow.Vector {
-  return new arrow.Vector(col.chunks.map(chunkToData));
+  const type = dtypeToArrow(col.dtype);
+  const dicts = new Map<Column, arrow.Vector>();
+  return new arrow.Vector(col.chunks.map((c) => chunkToData(c, type, dicts)));
 }

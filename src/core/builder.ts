@@ -76,6 +76,10 @@ const INT_RANGE: Record<string, [number, number]> = {
   date: [-2147483648, 2147483647],
 };
 
+// Half-open ranges of the 64-bit dtypes as doubles (powers of two, so exact).
+const INT64_RANGE = [-(2 ** 63), 2 ** 63] as const;
+const UINT64_RANGE = [0, 2 ** 64] as const;
+
 /** Builder for fixed-width numeric and temporal dtypes. */
 export class FixedWidthBuilder<T extends DType> implements ColumnBuilder<T> {
   readonly dtype: T;
@@ -124,15 +128,18 @@ export class FixedWidthBuilder<T extends DType> implements ColumnBuilder<T> {
 
   /**
    * Append a JS number. Integer dtypes require an integer in range (a
-   * `CastError` names the value otherwise); int64/uint64 take any safe
-   * integer and write it through a 32-bit view, without a BigInt.
+   * `CastError` names the value otherwise); 64-bit dtypes take any
+   * integer-valued number in their range, stored exactly as the double's
+   * value (2 ** 60 → 2n ** 60n), written through a 32-bit view without a BigInt.
    */
   appendNumber(value: number): void {
     const r = this.#range;
     if (r !== undefined) {
       if (!(Number.isInteger(value) && value >= r[0] && value <= r[1])) throw this.#bad(value);
     } else if (this.#big) {
-      if (!Number.isSafeInteger(value) || (this.dtype.kind === "uint64" && value < 0)) throw this.#bad(value);
+      // Doubles beyond 2^53 are integers; they split exactly into two 32-bit words.
+      const r64 = this.dtype.kind === "uint64" ? UINT64_RANGE : INT64_RANGE;
+      if (!(Number.isInteger(value) && value >= r64[0] && value < r64[1])) throw this.#bad(value);
       this.#reserve();
       if (this.#words === null) this.#words = new Int32Array(this.#values.buffer, 0, this.#values.length * 2);
       const w = this.#words;
@@ -380,7 +387,7 @@ export class DictionaryBuilder<T extends Dictionary> implements ColumnBuilder<T>
  * const b = columnBuilder(int64);
  * b.append(2n ** 60n);
  * b.appendNull();
- * b.finish().toArray(); // [1152921504606846976n, null]
+ * b.finish().toArray(); // => [1152921504606846976n, null]
  * ```
  */
 export function columnBuilder<T extends DType>(dtype: T, capacity?: number): ColumnBuilder<T> {

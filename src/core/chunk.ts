@@ -160,18 +160,19 @@ export function decodeUtf8(bytes: Uint8Array, start: number, end: number): strin
 }
 
 /**
- * The offsets of a var-width chunk as JS numbers. utf8/binary return their
- * Int32Array itself; large_utf8 returns a Float64Array copy read through a
+ * The `length + 1` offsets of a var-width chunk as JS numbers. utf8/binary
+ * return a view of their Int32Array; large_utf8 returns a Float64Array copy read through a
  * 32-bit view (no BigInt per element). Kernels call this once per chunk.
  */
 export function numberOffsets(c: Chunk): Int32Array | Float64Array {
   const o = c.valueOffsets;
   if (o === null) throw new TypeError(`dtype ${c.dtype.kind} has no offsets`);
-  if (o instanceof Int32Array) return o;
-  const words = new Uint32Array(o.buffer, o.byteOffset, o.length * 2);
-  const out = new Float64Array(o.length);
-  for (let i = 0; i < o.length; i++)
-    out[i] = (words[2 * i + 1] as number) * 4294967296 + (words[2 * i] as number);
+  // Arrow pads buffers: only the first length + 1 offsets belong to the chunk.
+  const n = c.length + 1;
+  if (o instanceof Int32Array) return o.length === n ? o : o.subarray(0, n);
+  const words = new Uint32Array(o.buffer, o.byteOffset, n * 2);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (words[2 * i + 1] as number) * 4294967296 + (words[2 * i] as number);
   return out;
 }
 
@@ -202,11 +203,12 @@ export function chunkValue<T extends DType>(c: Chunk<T>, i: number): ValueOf<T> 
 /** Bytes a chunk's buffers hold for its own elements (not shared dictionaries). */
 export function chunkBytes(c: Chunk): number {
   let n = c.validity === null ? 0 : bitmapBytes(c.length);
+  // Count from the length, not the buffers' byteLength: Arrow pads buffers past the last element.
   if (c.valueOffsets !== null) {
     const o = c.valueOffsets;
-    n += o.byteLength + (Number(o[o.length - 1]) - Number(o[0]));
+    n += (c.length + 1) * o.BYTES_PER_ELEMENT + (Number(o[c.length]) - Number(o[0]));
   } else if (c.dtype.kind === "bool") n += bitmapBytes(c.length);
-  else n += c.values.byteLength;
+  else n += c.length * c.values.BYTES_PER_ELEMENT;
   return n;
 }
 

@@ -102,7 +102,8 @@ export class Column<T extends DType = DType> {
 
   /** Element `i` as its JS scalar, or null. Negative positions count from the end. */
   get(i: number): ValueOf<T> | null {
-    const [c, j] = this.locate(i < 0 ? this.length + i : i);
+    // Below -length, locate(i) reports the position as the caller gave it.
+    const [c, j] = this.locate(i < 0 && i >= -this.length ? this.length + i : i);
     return chunkIsValid(c, j) ? chunkValue(c, j) : null;
   }
 
@@ -285,7 +286,8 @@ export function concatChunks<T extends DType>(dtype: T, chunks: readonly Chunk<T
   const values = new Ctor(length) as StorageOf<T>;
   let at = 0;
   for (const c of chunks) {
-    (values as Float64Array).set(c.values as Float64Array, at);
+    // Arrow pads buffers (vectorFromArray gives 64-byte values for 4 elements): copy only c.length.
+    (values as Float64Array).set((c.values as Float64Array).subarray(0, c.length), at);
     at += c.length;
   }
   return makeChunk({ dtype, length, values, validity, nullCount: nulls, dictionary });

@@ -100,7 +100,7 @@ function checkUnit(unit: string): TimeUnit {
  * @example
  * ```ts
  * import { timestamp } from "ndframe";
- * timestamp("ms", "UTC"); // { kind: "timestamp", unit: "ms", tz: "UTC" }
+ * timestamp("ms", "UTC"); // => { kind: "timestamp", unit: "ms", tz: "UTC" }
  * ```
  */
 export function timestamp<U extends TimeUnit = "ns">(
@@ -121,7 +121,7 @@ export function timestamp<U extends TimeUnit = "ns">(
  * @example
  * ```ts
  * import { duration } from "ndframe";
- * duration("s").unit; // "s"
+ * duration("s").unit; // => "s"
  * ```
  */
 export function duration<U extends TimeUnit = "ns">(unit: U = "ns" as U): Duration<U> {
@@ -138,7 +138,7 @@ export function duration<U extends TimeUnit = "ns">(unit: U = "ns" as U): Durati
  * @example
  * ```ts
  * import { dictionary, int8 } from "ndframe";
- * dictionary(int8).index.kind; // "int8"
+ * dictionary(int8).index.kind; // => "int8"
  * ```
  */
 export function dictionary<I extends IntegerType = Int32, V extends StringType = Utf8>(
@@ -337,7 +337,7 @@ const SIMPLE: Record<string, DType> = {
  * @example
  * ```ts
  * import { parseDType } from "ndframe";
- * parseDType("timestamp[ms, UTC]"); // { kind: "timestamp", unit: "ms", tz: "UTC" }
+ * parseDType("timestamp[ms, UTC]"); // => { kind: "timestamp", unit: "ms", tz: "UTC" }
  * ```
  */
 export function parseDType(text: string | DType): DType {

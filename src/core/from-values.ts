@@ -120,9 +120,9 @@ const PER_MS: Record<TimeUnit, number> = { s: 1e-3, ms: 1, us: 1e3, ns: 1e6 };
  * @example
  * ```ts
  * import { column } from "ndframe";
- * column([1, 2, 3], "int32").dtype.kind; // "int32"
- * column(["a", null]).toArray();          // ["a", null]
- * column(new Float64Array([0.5])).get(0); // 0.5
+ * column([1, 2, 3], "int32").dtype.kind; // => "int32"
+ * column(["a", null]).toArray();          // => ["a", null]
+ * column(new Float64Array([0.5])).get(0); // => 0.5
  * ```
  */
 export function column<T extends DType = DType>(
@@ -152,7 +152,9 @@ export function column<T extends DType = DType>(
     } else if (kind === "date" && v instanceof Date) {
       v = Math.floor(v.getTime() / 86400000);
     } else if (kind === "utf8" && typeof v !== "string" && v !== null && v !== undefined) {
-      throw new CastError(`cannot store ${describe(v)} at row ${i} in a utf8 column; cast it explicitly`);
+      throw new CastError(
+        `cannot store ${describe(v)} at row ${i} in a column of dtype utf8; cast it explicitly`,
+      );
     }
     b.append(v as ValueOf<T>);
   }

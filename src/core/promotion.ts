@@ -116,8 +116,8 @@ const finer = (a: TimeUnit, b: TimeUnit): TimeUnit => (UNIT_RANK[a] >= UNIT_RANK
  * @example
  * ```ts
  * import { promote, int32, float32, uint8, int8 } from "ndframe";
- * promote(int32, float32).kind; // "float64"
- * promote(uint8, int8).kind;    // "int16"
+ * promote(int32, float32).kind; // => "float64"
+ * promote(uint8, int8).kind;    // => "int16"
  * ```
  */
 export function promote(a: DType, b: DType): DType {

@@ -1,0 +1,74 @@
+/**
+ * One benchmark cell: one library, one question, one process. Run by
+ * bench/run.ts as `node --expose-gc --import tsx bench/child.ts '<spec json>'`.
+ * Generates the data (untimed), lets the adapter convert it (untimed), runs
+ * one warm-up and `runs` timed runs with a full GC before each, and prints
+ * one line `BENCH_RESULT {json}` on stdout.
+ */
+import { type CellResult, type CellSpec, LIBS, QUESTIONS, RESULT_MARKER } from "./config.js";
+import { makeData } from "./data.js";
+import { NotAvailable, type Prepare } from "./libs/adapter.js";
+
+function emit(r: CellResult): void {
+  process.stdout.write(`${RESULT_MARKER}${JSON.stringify(r)}\n`);
+}
+
+const rssMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+async function main(): Promise<void> {
+  const spec = JSON.parse(process.argv[2] ?? "{}") as CellSpec;
+  const question = QUESTIONS.find((q) => q.id === spec.question);
+  const lib = LIBS.find((l) => l.id === spec.lib);
+  if (question === undefined || lib === undefined) throw new Error(`bad spec ${process.argv[2]}`);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error("run with node --expose-gc");
+
+  const data = makeData(question.op, question.kind, spec.n, spec.seed);
+  const adapter = (await import(`./libs/${lib.module}.js`)) as { prepare: Prepare };
+  const task = await adapter.prepare(data, lib);
+
+  // Warm-up: compiles the JS paths and faults in allocator pages. One run,
+  // repeated (up to 5) only while the warm-up has taken under 0.3 s in all,
+  // so that fast cells at small N also reach optimized code.
+  let result: unknown;
+  const warmStart = performance.now();
+  for (let w = 0; w < 5 && (w === 0 || performance.now() - warmStart < 300); w++) {
+    result = await task.run();
+    result = undefined;
+    await task.after?.();
+  }
+  const times: number[] = [];
+  let check: readonly number[] | undefined;
+  for (let r = 0; r < spec.runs; r++) {
+    gc();
+    const t0 = performance.now();
+    result = await task.run();
+    times.push(performance.now() - t0);
+    if (r === spec.runs - 1) check = await task.check(result);
+    result = undefined;
+    await task.after?.();
+  }
+  emit({
+    status: "ok",
+    times,
+    median: median(times),
+    rssMB: rssMB(),
+    ...(check === undefined ? {} : { check }),
+    ...(task.threads === undefined ? {} : { threads: task.threads }),
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    if (e instanceof NotAvailable) emit({ status: "n/a", message: e.message });
+    else emit({ status: "error", message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    process.exit(0);
+  },
+);

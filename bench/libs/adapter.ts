@@ -1,0 +1,49 @@
+/**
+ * The contract between bench/child.ts and a library adapter: `prepare`
+ * converts the generated data into the library's own form (untimed) and
+ * returns a task whose `run` is timed.
+ */
+import type { Check, Lib } from "../config.js";
+import type { Data, Strings } from "../data.js";
+import { int64At } from "../data.js";
+
+export interface Task<R = unknown> {
+  /** The timed work. Must leave the answer materialized. */
+  run(): R | Promise<R>;
+  /** A small numeric summary of a result (untimed), compared across libraries. */
+  check(result: R): Check | Promise<Check>;
+  /** Untimed cleanup after each run (DuckDB drops its answer table). */
+  after?(): void | Promise<void>;
+  /** Threads the library says it uses. */
+  threads?: number;
+}
+
+export type Prepare = (data: Data, lib: Lib) => Promise<Task>;
+
+/** Thrown when the library (or an ndframe kernel) is not there: the cell prints "n/a". */
+export class NotAvailable extends Error {}
+
+/** The operand a[i] as a number (int64 through Number: bench values are below 2^53). */
+export function valueAt(data: Data, i: number): number {
+  const a = data.a;
+  if (a === undefined) throw new Error("no numeric operand");
+  return a instanceof BigInt64Array ? int64At(a, i) : (a[i] as number);
+}
+
+/** The numeric part of a bench id string ("id0042" → 42), so that string results compare as numbers. */
+export function idNumber(s: string | null | undefined): number {
+  return s == null ? Number.NaN : Number(s.slice(2));
+}
+
+/** The level number of row i of a string column. */
+export function codeAt(s: Strings, i: number): number {
+  return s.codes[i] as number;
+}
+
+/** Coerce a result scalar (number, bigint, null) to a number for checks. */
+export function num(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "string") return idNumber(v);
+  return Number.NaN;
+}

@@ -1,0 +1,87 @@
+/**
+ * Arquero 8 with its own verbs and string expressions (compiled by Arquero):
+ * `derive` for element-wise, `rollup` with `op.*` for reductions,
+ * `filter(...).reify()`, `reify(indices)` for take, `orderby(a).indices()`
+ * for argsort (the sorted row order, before any gather) and `groupby(a)`
+ * for factorize (Arquero computes a group key per row plus the first row of
+ * each group, which is exactly codes + uniques). Columns are the generated
+ * TypedArrays (int64 as BigInt64Array) and JS string arrays.
+ */
+import * as aq from "arquero";
+import type { Check } from "../config.js";
+import type { Data } from "../data.js";
+import { jsStrings } from "../data.js";
+import { num, type Task, valueAt } from "./adapter.js";
+
+type Table = ReturnType<typeof aq.table>;
+
+const ends = (n: number): number[] => [0, n >> 1, n - 1];
+
+function tableCheck(name: string): (t: Table) => Check {
+  return (t) => {
+    const h = t.numRows();
+    if (h === 0) return [0];
+    return [h, ...ends(h).map((i) => num(t.get(name, i)))];
+  };
+}
+
+export async function prepare(data: Data): Promise<Task> {
+  const columns: Record<string, unknown> = {};
+  if (data.a !== undefined) columns.a = data.a;
+  if (data.b !== undefined) columns.b = data.b;
+  if (data.c !== undefined) columns.c = data.c;
+  if (data.s !== undefined) columns.s = jsStrings(data.s);
+  const t = aq.table(columns);
+  const n = data.n;
+  const rollup = (op: unknown): Task<Table> => ({
+    run: () => t.rollup({ r: op as string }),
+    check: (r) => [num(r.get("r", 0))],
+  });
+  switch (data.op) {
+    case "add":
+      return { run: () => t.derive({ r: "d => d.a + d.b" }), check: tableCheck("r") } as Task<Table>;
+    case "muladd":
+      return { run: () => t.derive({ r: "d => d.a * d.b + d.c" }), check: tableCheck("r") } as Task<Table>;
+    case "sum":
+      return rollup(aq.op.sum("a"));
+    case "mean":
+      return rollup(aq.op.mean("a"));
+    case "std":
+      return rollup(aq.op.stdev("a"));
+    case "min":
+      return rollup(aq.op.min("a"));
+    case "filter": {
+      const thr = data.kind === "i64" ? BigInt(data.threshold as number) : data.threshold;
+      const p = t.params({ thr });
+      const out = data.kind === "utf8" ? "s" : "a";
+      return {
+        run: () => p.filter("(d, $) => d.a > $.thr").select(out).reify(),
+        check: tableCheck(out),
+      } as Task<Table>;
+    }
+    case "take": {
+      const out = data.kind === "utf8" ? "s" : "a";
+      const idx = data.perm as unknown as number[];
+      return { run: () => t.reify(idx), check: tableCheck(out) } as Task<Table>;
+    }
+    case "argsort":
+      return {
+        run: () => t.orderby("a").indices(),
+        check: (r: Uint32Array) => [
+          r.length,
+          valueAt(data, r[0] as number),
+          valueAt(data, r[n - 1] as number),
+        ],
+      } as Task<Uint32Array>;
+    case "factorize": {
+      const key = data.s !== undefined ? "s" : "a";
+      return {
+        run: () => t.groupby(key),
+        check: (r: Table) => {
+          const g = r.groups() as { keys: Uint32Array; size: number };
+          return [g.keys.length, g.size];
+        },
+      } as Task<Table>;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * DuckDB through @duckdb/node-api, in memory. Data is loaded untimed with
+ * an appender fed whole data chunks (bulk copies of 2048-row slices, no
+ * per-value call); string columns are loaded as their integer codes and
+ * formatted by SQL into the same "id…" strings. The timed query either
+ * materializes its answer (`CREATE TABLE ans AS …`, dropped untimed after
+ * each run) or reads its one-row result.
+ *
+ * Equivalents: argsort = `SELECT rowid … ORDER BY a`; factorize =
+ * `dense_rank() OVER (ORDER BY a)` (per-row dense codes); take has none
+ * (SQL has no positional gather).
+ */
+import {
+  BIGINT,
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  type DuckDBType,
+  INTEGER,
+} from "@duckdb/node-api";
+import type { Check, Lib } from "../config.js";
+import type { Data, Numeric } from "../data.js";
+import type { Task } from "./adapter.js";
+
+const VECTOR = 2048;
+
+interface Writable {
+  items: Float64Array | Int32Array | BigInt64Array;
+  flush(): void;
+}
+
+/** Create table `name` with one column per array and append the arrays by whole chunks. */
+async function load(con: DuckDBConnection, name: string, cols: Record<string, Numeric>): Promise<void> {
+  const names = Object.keys(cols);
+  const arrays = names.map((k) => cols[k] as Numeric);
+  const types: DuckDBType[] = arrays.map((a) =>
+    a instanceof Float64Array ? DOUBLE : a instanceof Int32Array ? INTEGER : BIGINT,
+  );
+  const decl = names.map((k, i) => `${k} ${String(types[i])}`).join(", ");
+  await con.run(`CREATE TABLE ${name} (${decl})`);
+  const app = await con.createAppender(name);
+  const n = arrays[0]?.length ?? 0;
+  for (let start = 0; start < n; start += VECTOR) {
+    const len = Math.min(VECTOR, n - start);
+    const chunk = DuckDBDataChunk.create(types, len);
+    arrays.forEach((arr, c) => {
+      const v = chunk.getColumnVector(c) as unknown as Writable;
+      (v.items as Float64Array).set(arr.subarray(start, start + len) as Float64Array);
+      v.flush();
+    });
+    app.appendDataChunk(chunk);
+  }
+  app.closeSync();
+}
+
+async function scalarOf(con: DuckDBConnection, sql: string): Promise<number> {
+  const rows = (await con.runAndReadAll(sql)).getRowsJS();
+  const v = rows[0]?.[0];
+  return typeof v === "bigint" ? Number(v) : Number(v);
+}
+
+export async function prepare(data: Data, lib: Lib): Promise<Task> {
+  const db = await DuckDBInstance.create(":memory:");
+  const con = await db.connect();
+  if (lib.threads === 1) await con.run("SET threads = 1");
+  const threads = await scalarOf(con, "SELECT current_setting('threads')");
+  const cols: Record<string, Numeric> = {};
+  if (data.a !== undefined) cols.a = data.a;
+  if (data.b !== undefined) cols.b = data.b;
+  if (data.c !== undefined) cols.c = data.c;
+  if (data.s !== undefined) cols.code = data.s.codes;
+  await load(con, "raw", cols);
+  const select = Object.keys(cols)
+    .map((k) =>
+      k === "code" && data.s !== undefined ? `'id' || lpad(code::VARCHAR, ${data.s.width}, '0') AS s` : k,
+    )
+    .join(", ");
+  await con.run(`CREATE TABLE t AS SELECT ${select} FROM raw ORDER BY rowid`);
+  await con.run("DROP TABLE raw");
+
+  const n = data.n;
+  const ans = async (): Promise<Check> => {
+    const cnt = await scalarOf(con, "SELECT count(*) FROM ans");
+    if (cnt === 0) return [0];
+    const at = async (i: number) => {
+      const v = (await con.runAndReadAll(`SELECT r FROM ans WHERE rowid = ${i}`)).getRowsJS()[0]?.[0];
+      return typeof v === "string" ? Number(v.slice(2)) : Number(v);
+    };
+    return [cnt, await at(0), await at(cnt >> 1), await at(cnt - 1)];
+  };
+  const table = (sql: string): Task<void> => ({
+    threads,
+    run: async () => {
+      await con.run(`CREATE TABLE ans AS ${sql}`);
+    },
+    check: ans,
+    after: async () => {
+      await con.run("DROP TABLE IF EXISTS ans");
+    },
+  });
+  const scalar = (agg: string): Task<number> => ({
+    threads,
+    run: () => scalarOf(con, `SELECT ${agg} FROM t`),
+    check: (r) => [r],
+  });
+  switch (data.op) {
+    case "add":
+      return table("SELECT a + b AS r FROM t");
+    case "muladd":
+      return table("SELECT a * b + c AS r FROM t");
+    case "sum":
+      return scalar("sum(a)");
+    case "mean":
+      return scalar("avg(a)");
+    case "std":
+      return scalar("stddev_samp(a)");
+    case "min":
+      return scalar("min(a)");
+    case "filter":
+      return table(`SELECT ${data.kind === "utf8" ? "s" : "a"} AS r FROM t WHERE a > ${data.threshold}`);
+    case "take":
+      throw new Error("duckdb: no take");
+    case "argsort":
+      return {
+        ...table("SELECT rowid AS r FROM t ORDER BY a"),
+        check: async () => {
+          const v = async (pos: number) =>
+            scalarOf(con, `SELECT a FROM t WHERE rowid = (SELECT r FROM ans WHERE rowid = ${pos})`);
+          return [await scalarOf(con, "SELECT count(*) FROM ans"), await v(0), await v(n - 1)];
+        },
+      };
+    case "factorize": {
+      const key = data.s !== undefined ? "s" : "a";
+      return {
+        ...table(`SELECT dense_rank() OVER (ORDER BY ${key}) - 1 AS r FROM t`),
+        check: async () => [
+          await scalarOf(con, "SELECT count(*) FROM ans"),
+          (await scalarOf(con, "SELECT max(r) FROM ans")) + 1,
+        ],
+      };
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * nodejs-polars, eager DataFrame + expressions (`df.select(expr)`), which
+ * returns a materialized DataFrame. The parent sets POLARS_MAX_THREADS=1 in
+ * the environment of the single-threaded child before polars loads.
+ *
+ * Factorize: strings by `cast(Categorical).toPhysical()` (hash-based, codes
+ * per row, as db-benchmark loads string keys); integers by
+ * `rank("dense")`, Polars' fastest op giving dense codes per row (faster
+ * here than `groupBy(k).agg(len())`, which gives no codes).
+ */
+import pl from "nodejs-polars";
+import type { Check } from "../config.js";
+import type { Data } from "../data.js";
+import { jsStrings } from "../data.js";
+import { type Task, valueAt } from "./adapter.js";
+
+type DataFrame = ReturnType<typeof pl.DataFrame>;
+type Expr = ReturnType<typeof pl.col>;
+
+/** Element i of the single column of `df` as a number (Int64 `get` loses bits in 0.26, so cast first). */
+function numberAt(df: DataFrame, i: number): number {
+  const s = df.getColumns()[0] as ReturnType<DataFrame["getColumn"]>;
+  const dtype = String(s.dtype);
+  if (dtype.includes("String") || dtype.includes("Utf8")) return Number(String(s.get(i)).slice(2));
+  return Number(s.slice(i, 1).cast(pl.Float64).get(0));
+}
+
+const ends = (n: number): number[] => [0, n >> 1, n - 1];
+
+function frameCheck(df: DataFrame): Check {
+  const h = df.height;
+  if (h === 0) return [0];
+  return [h, ...ends(h).map((i) => numberAt(df, i))];
+}
+
+export async function prepare(data: Data): Promise<Task> {
+  // nodejs-polars reads TypedArrays (BigInt64Array too) though its typings say arrays
+  const series = (name: string, v: ArrayLike<unknown>) => pl.Series(name, v as unknown as unknown[]);
+  const cols = [];
+  if (data.a !== undefined) cols.push(series("a", data.a));
+  if (data.b !== undefined) cols.push(series("b", data.b));
+  if (data.c !== undefined) cols.push(series("c", data.c));
+  if (data.s !== undefined) cols.push(pl.Series("s", jsStrings(data.s)));
+  if (data.perm !== undefined) {
+    // polars indexes with UInt32; the conversion is part of loading, not of the question
+    const perm = data.perm;
+    cols.push(series("idx", new Uint32Array(perm.buffer, perm.byteOffset, perm.length)));
+  }
+  const df = pl.DataFrame(cols);
+  const a = pl.col("a");
+  const select = (e: Expr): Task<DataFrame> => ({ run: () => df.select(e), check: frameCheck });
+  const scalar = (e: Expr): Task<DataFrame> => ({ run: () => df.select(e), check: (r) => [numberAt(r, 0)] });
+  const n = data.n;
+  switch (data.op) {
+    case "add":
+      return select(a.add(pl.col("b")));
+    case "muladd":
+      return select(a.mul(pl.col("b")).add(pl.col("c")));
+    case "sum":
+      return scalar(a.sum());
+    case "mean":
+      return scalar(a.mean());
+    case "std":
+      return scalar(a.std());
+    case "min":
+      return scalar(a.min());
+    case "filter":
+      return select((data.kind === "utf8" ? pl.col("s") : a).filter(a.gt(data.threshold as number)));
+    case "take":
+      return select((data.kind === "utf8" ? pl.col("s") : a).gather(pl.col("idx")));
+    case "argsort":
+      return {
+        run: () => df.select(a.argSort()),
+        check: (r: DataFrame) => [r.height, valueAt(data, numberAt(r, 0)), valueAt(data, numberAt(r, n - 1))],
+      } as Task<DataFrame>;
+    case "factorize": {
+      const e = data.s !== undefined ? pl.col("s").cast(pl.Categorical).toPhysical() : a.rank("dense");
+      return {
+        run: () => df.select(e),
+        check: (r: DataFrame) => [r.height, Number(r.getColumns()[0]?.nUnique())],
+      } as Task<DataFrame>;
+    }
+  }
+}

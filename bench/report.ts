@@ -1,0 +1,189 @@
+/**
+ * Turn the cells of a run into the markdown report: medians, ratios of
+ * ndframe to each reference, the issue's targets, peak RSS, and notes
+ * (cross-library check mismatches, errors).
+ */
+import { type CellResult, HAND2_NOTE, LIBS, type LibId, type Question, unsupported } from "./config.js";
+
+export type Cells = Record<string, Partial<Record<LibId, CellResult>>>;
+
+export interface Meta {
+  readonly date: string;
+  readonly n: number;
+  readonly runs: number;
+  readonly seed: number;
+  readonly node: string;
+  readonly cpus: string;
+  readonly versions: Record<string, string>;
+  readonly seconds?: number;
+  /** 1-minute load average at the start and end of the run (other work on the machine skews times). */
+  readonly load?: readonly [number, number];
+}
+
+/** Milliseconds with about three significant digits. */
+export function fmtMs(ms: number): string {
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toFixed(3);
+}
+
+const fmtRatio = (r: number): string => `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
+
+/** The cell text for a library: its median, or why there is none. */
+function timeCell(q: Question, lib: LibId, cell: CellResult | undefined, mismatch: boolean): string {
+  if (unsupported(lib, q) !== null) return "—";
+  if (cell === undefined) return "";
+  if (cell.status === "ok" && cell.median !== undefined) return fmtMs(cell.median) + (mismatch ? " ≠" : "");
+  if (cell.status === "n/a") return "n/a";
+  return cell.message?.startsWith("timeout") ? "timeout" : "err";
+}
+
+function medianOf(cells: Cells, q: Question, lib: LibId): number | undefined {
+  const c = cells[q.id]?.[lib];
+  return c?.status === "ok" ? c.median : undefined;
+}
+
+function ratio(cells: Cells, q: Question, against: LibId): number | undefined {
+  const nd = medianOf(cells, q, "ndframe");
+  const ref = medianOf(cells, q, against);
+  return nd === undefined || ref === undefined || ref === 0 ? undefined : nd / ref;
+}
+
+/** Relative comparison of two checks (sums in a different order differ in the last bits). */
+function sameCheck(x: readonly number[], y: readonly number[]): boolean {
+  if (x.length !== y.length) return false;
+  return x.every((v, i) => {
+    const w = y[i] as number;
+    if (Number.isNaN(v) && Number.isNaN(w)) return true;
+    return Math.abs(v - w) <= 1e-6 * Math.max(1, Math.abs(v), Math.abs(w));
+  });
+}
+
+/** Libraries whose check disagrees with the reference (hand loop, else ndframe). */
+export function mismatches(cells: Cells, q: Question): Map<LibId, string> {
+  const row = cells[q.id] ?? {};
+  const refLib: LibId | undefined = row.hand?.check ? "hand" : row.ndframe?.check ? "ndframe" : undefined;
+  const out = new Map<LibId, string>();
+  if (refLib === undefined) return out;
+  const ref = row[refLib]?.check as readonly number[];
+  for (const lib of LIBS) {
+    const c = row[lib.id]?.check;
+    if (c !== undefined && !sameCheck(c, ref)) {
+      out.set(lib.id, `${lib.id} gave [${c.join(", ")}], ${refLib} [${ref.join(", ")}]`);
+    }
+  }
+  return out;
+}
+
+const RATIO_COLUMNS: [LibId, string][] = [
+  ["hand", "nd/hand"],
+  ["polars-1", "nd/pl 1T"],
+  ["polars", "nd/pl"],
+  ["duckdb-1", "nd/duck 1T"],
+  ["duckdb", "nd/duck"],
+  ["arquero", "nd/aq"],
+];
+
+const TIME_COLUMNS = LIBS.filter((l) => l.id !== "hand2");
+
+/** Target text and verdict for a row. */
+function targetCells(cells: Cells, q: Question): [string, string] {
+  const t = q.target;
+  if (t === null) return ["—", "—"];
+  const label = t.against === "hand" ? `≤ ${t.limit}× hand` : `≤ ${t.limit}× polars 1T`;
+  const r = ratio(cells, q, t.against);
+  if (r === undefined) return [label, medianOf(cells, q, "ndframe") === undefined ? "n/a" : "?"];
+  return [label, r <= t.limit ? "met" : "not met"];
+}
+
+function mdRow(cols: readonly string[]): string {
+  return `| ${cols.join(" | ")} |`;
+}
+
+/** The whole report as markdown. */
+export function renderReport(questions: readonly Question[], cells: Cells, meta: Meta): string {
+  const lines: string[] = [];
+  lines.push(`# ndframe benchmark — N = ${meta.n.toExponential(0).replace("+", "")}`);
+  lines.push("");
+  lines.push(
+    `${meta.date}; median of ${meta.runs} runs after 1 warm-up, one process per cell; node ${meta.node}; ${meta.cpus}.`,
+  );
+  const versions = Object.entries(meta.versions).map(([k, v]) => `${k} ${v}`);
+  const took = meta.seconds === undefined ? "" : ` Whole run: ${Math.round(meta.seconds)} s.`;
+  const load =
+    meta.load === undefined
+      ? ""
+      : ` Load average ${meta.load[0].toFixed(1)} at start, ${meta.load[1].toFixed(1)} at end.`;
+  lines.push(`Versions: ${versions.join(", ")}.${took}${load}`);
+  lines.push("");
+  lines.push(
+    "Times in ms (median). 1T = one thread (POLARS_MAX_THREADS=1, DuckDB `SET threads = 1`); polars and duckdb without 1T use their default, both cores here. Ratios are ndframe / the other (below 1 = ndframe faster). — = no equivalent operation; n/a = ndframe kernel not available yet; ≠ = result check differs from the hand loop (see notes).",
+  );
+  lines.push("");
+  const head = [
+    "question",
+    ...TIME_COLUMNS.map((l) => l.label),
+    ...RATIO_COLUMNS.map(([, h]) => h),
+    "target",
+    "",
+  ];
+  lines.push(mdRow(head));
+  lines.push(mdRow(head.map((_, i) => (i === 0 ? "---" : "---:"))));
+  const notes: string[] = [];
+  for (const q of questions) {
+    const row = cells[q.id] ?? {};
+    const bad = mismatches(cells, q);
+    const times = TIME_COLUMNS.map((l) => timeCell(q, l.id, row[l.id], bad.has(l.id)));
+    const ratios = RATIO_COLUMNS.map(([lib]) => {
+      const r = ratio(cells, q, lib);
+      return r === undefined ? "" : fmtRatio(r);
+    });
+    lines.push(mdRow([`\`${q.id}\``, ...times, ...ratios, ...targetCells(cells, q)]));
+    for (const m of bad.values()) notes.push(`- \`${q.id}\`: check mismatch: ${m}`);
+    for (const l of LIBS) {
+      const c = row[l.id];
+      if (c !== undefined && c.status !== "ok")
+        notes.push(`- \`${q.id}\` ${l.id}: ${c.status}: ${c.message ?? ""}`);
+    }
+    const alt = medianOf(cells, q, "hand2");
+    if (alt !== undefined) {
+      const nd = medianOf(cells, q, "ndframe");
+      notes.push(
+        `- \`${q.id}\`: naive-summation loop ${fmtMs(alt)} ms` +
+          (nd === undefined ? "" : ` (ndframe / naive = ${fmtRatio(nd / alt)})`) +
+          `; ${HAND2_NOTE}.`,
+      );
+    }
+  }
+  lines.push("");
+  lines.push("## Peak RSS per process (MB, includes the generated input data)");
+  lines.push("");
+  const rssHead = ["question", ...LIBS.map((l) => l.label)];
+  lines.push(mdRow(rssHead));
+  lines.push(mdRow(rssHead.map((_, i) => (i === 0 ? "---" : "---:"))));
+  for (const q of questions) {
+    const row = cells[q.id] ?? {};
+    lines.push(
+      mdRow([
+        `\`${q.id}\``,
+        ...LIBS.map((l) => {
+          const c = row[l.id];
+          return unsupported(l.id, q) !== null ? "—" : c?.rssMB !== undefined ? String(c.rssMB) : "";
+        }),
+      ]),
+    );
+  }
+  lines.push("");
+  lines.push("## Questions");
+  lines.push("");
+  for (const q of questions) lines.push(`- \`${q.id}\`: ${q.title}`);
+  if (notes.length > 0) {
+    lines.push("");
+    lines.push("## Notes");
+    lines.push("");
+    lines.push(...notes);
+  }
+  lines.push("");
+  return lines.join("\n");
+}

@@ -1,0 +1,197 @@
+/**
+ * Calendar and 64-bit helpers of temporal casts: civil dates ↔ day counts
+ * (Howard Hinnant's `days_from_civil` / `civil_from_days`, exact integer
+ * arithmetic valid for every day count), exact scaling of int64 words by
+ * small factors, ISO 8601 formatting and parsing, and time zone offsets
+ * through `Intl.DateTimeFormat`.
+ * @internal
+ */
+import type { TimeUnit } from "../dtype.js";
+
+const TWO32 = 4294967296;
+
+/** Ticks of each unit per second. */
+export const PER_SECOND: Record<TimeUnit, number> = { s: 1, ms: 1e3, us: 1e6, ns: 1e9 };
+/** Digits of the fraction of a second each unit prints. */
+export const FRACTION_DIGITS: Record<TimeUnit, number> = { s: 0, ms: 3, us: 6, ns: 9 };
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The ISO date `YYYY-MM-DD` of a day count (`±YYYYYY` outside years 0–9999, as `Date#toISOString`). */
+export function formatDays(z: number): string {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const ys =
+    y >= 0 && y <= 9999 ? String(y).padStart(4, "0") : (y < 0 ? "-" : "+") + String(Math.abs(y)).padStart(6, "0");
+  return `${ys}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/** `HH:MM:SS` of a second of the day. */
+export function formatTimeOfDay(sod: number): string {
+  const h = Math.floor(sod / 3600);
+  const mi = Math.floor((sod % 3600) / 60);
+  const s = sod % 60;
+  return `${h < 10 ? "0" : ""}${h}:${mi < 10 ? "0" : ""}${mi}:${s < 10 ? "0" : ""}${s}`;
+}
+
+/** `+HH:MM` / `-HH:MM` (with `:SS` for historical offsets that have seconds). */
+export function formatOffset(sec: number): string {
+  const a = Math.abs(sec);
+  const hm = formatTimeOfDay(a);
+  return (sec < 0 ? "-" : "+") + (a % 60 === 0 ? hm.slice(0, 5) : hm);
+}
+
+/**
+ * Write `(hi * 2^32 + lo) * m + add` (hi signed, lo unsigned, 0 < m < 2^31,
+ * 0 ≤ add < 2^31) into words `2k`, `2k + 1` of `w`; returns true when the
+ * result overflows int64. Partial products of 16-bit pieces stay below 2^53.
+ */
+export function mulAddWords(w: Int32Array, k: number, hi: number, lo: number, m: number, add: number): boolean {
+  const p0 = (lo & 0xffff) * m + add;
+  const p1 = (lo >>> 16) * m + Math.floor(p0 / 65536);
+  const newHi = hi * m + Math.floor(p1 / 65536);
+  w[2 * k] = (p1 % 65536) * 65536 + (p0 % 65536);
+  w[2 * k + 1] = newHi;
+  return newHi < -2147483648 || newHi > 2147483647;
+}
+
+/**
+ * Floor-divide `hi * 2^32 + lo` by `m` (0 < m < 2^31): the quotient goes to
+ * words `2k`, `2k + 1` of `q`; returns the remainder (0 ≤ r < m). Each step
+ * divides a number below 2^47, exact in doubles.
+ */
+export function floorDivWords(q: Int32Array, k: number, hi: number, lo: number, m: number): number {
+  const qh = Math.floor(hi / m);
+  const rh = hi - qh * m;
+  const t1 = rh * 65536 + (lo >>> 16);
+  const q1 = Math.floor(t1 / m);
+  const t2 = (t1 - q1 * m) * 65536 + (lo & 0xffff);
+  const q2 = Math.floor(t2 / m);
+  q[2 * k] = q1 * 65536 + q2;
+  q[2 * k + 1] = qh;
+  return t2 - q2 * m;
+}
+
+/** A word pair as a double when it is a safe integer, else NaN. */
+export function safeValue(hi: number, lo: number): number {
+  return hi >= -2097152 && hi < 2097152 ? hi * TWO32 + (lo >>> 0) : Number.NaN;
+}
+
+/** Zones whose offset is always zero: formatted with `Z`. */
+export function isUtc(tz: string | null): boolean {
+  return tz !== null && /^(?:utc|etc\/utc|etc\/gmt|gmt|z|etc\/zulu|zulu|\+00:00)$/i.test(tz);
+}
+
+/**
+ * Offset from UTC, in seconds, of a zone at an instant (Unix seconds).
+ * Offsets are cached per UTC hour, checked at both ends of the hour: a
+ * zone never changes its offset twice within one hour.
+ */
+export class ZoneOffsets {
+  readonly #fmt: Intl.DateTimeFormat;
+  readonly #hours = new Map<number, number>();
+
+  constructor(tz: string) {
+    this.#fmt = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      era: "short",
+    });
+  }
+
+  /** The offset at Unix second `sec`. */
+  at(sec: number): number {
+    const h = Math.floor(sec / 3600);
+    let v = this.#hours.get(h);
+    if (v === undefined) {
+      const a = this.#exact(h * 3600);
+      v = a === this.#exact(h * 3600 + 3599) ? a : Number.NaN;
+      this.#hours.set(h, v);
+    }
+    return v === v ? v : this.#exact(sec);
+  }
+
+  /** The offset for a wall-clock time (seconds since epoch as if UTC): first of an ambiguous pair. */
+  forLocal(localSec: number): number {
+    const o1 = this.at(localSec - this.at(localSec));
+    return this.at(localSec - o1) === o1 ? o1 : this.at(localSec - this.at(localSec - o1));
+  }
+
+  #exact(sec: number): number {
+    const p: Record<string, string> = {};
+    for (const { type, value } of this.#fmt.formatToParts(new Date(sec * 1000))) p[type] = value;
+    const year = p.era === "BC" || p.era === "B" ? 1 - Number(p.year) : Number(p.year);
+    const wall =
+      daysFromCivil(year, Number(p.month), Number(p.day)) * 86400 +
+      Number(p.hour) * 3600 +
+      Number(p.minute) * 60 +
+      Number(p.second);
+    return wall - sec;
+  }
+}
+
+// YYYY-MM-DD[(T| )HH:MM[:SS[.fffffffff]]][Z|±HH[:MM]]
+const ISO =
+  /^\s*([+-]\d{6}|\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d+))?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?\s*$/i;
+
+/** A parsed ISO 8601 date-time: local seconds, fraction digits, offset (null when absent). */
+export interface IsoParts {
+  seconds: number;
+  fraction: string;
+  offset: number | null;
+  hasTime: boolean;
+}
+
+/** Parse ISO 8601 text, or return null when it is not a valid date-time. */
+export function parseIso(text: string): IsoParts | null {
+  const m = ISO.exec(text);
+  if (m === null) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = m[4] === undefined ? 0 : Number(m[4]);
+  const mi = m[5] === undefined ? 0 : Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const dim = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  if (mo < 1 || mo > 12 || d < 1 || d > dim || h > 23 || mi > 59 || s > 59) return null;
+  let offset: number | null = null;
+  const z = m[8];
+  if (z !== undefined) {
+    if (z === "Z" || z === "z") offset = 0;
+    else {
+      const digits = z.replace(":", "");
+      const oh = Number(digits.slice(1, 3));
+      const om = digits.length > 3 ? Number(digits.slice(3, 5)) : 0;
+      if (oh > 23 || om > 59) return null;
+      offset = (z[0] === "-" ? -1 : 1) * (oh * 3600 + om * 60);
+    }
+  }
+  return {
+    seconds: daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s,
+    fraction: m[7] ?? "",
+    offset,
+    hasTime: m[4] !== undefined,
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * Comparison kernels: eq, ne, lt, le, gt, ge between columns and scalars,
+ * giving bit-packed bool columns.
+ */
+import { andValidity } from "../bitmap.js";
+import { type Chunk, makeChunk, numberOffsets } from "../chunk.js";
+import { Column } from "../column.js";
+import {
+  bool,
+  type Bool,
+  type DType,
+  dtypeEquals,
+  dtypeToString,
+  float64,
+  int64,
+  isBigIntStorage,
+  isString,
+  type NumberArray,
+  uint64,
+  utf8,
+} from "../dtype.js";
+import { DTypeError, ShapeError } from "../errors.js";
+import { column } from "../from-values.js";
+import { words } from "../int64.js";
+import { promote } from "../promotion.js";
+import { castColumn } from "./cast.js";
+import { alignBits, type CompareOp, packThreeWay, threeWayBytes, threeWayWords, threeWayWordsFloat } from "./compare-exact.js";
+import { COLUMN_LOOPS, SCALAR_LOOPS } from "./compare-loops.js";
+
+/** A JS scalar operand. */
+type Scalar = number | bigint | boolean | string | null;
+
+const SAFE = { intOverflow: false, floatTruncate: false, timeTruncate: false };
+const FLIP: Record<CompareOp, CompareOp> = { eq: "eq", ne: "ne", lt: "gt", le: "ge", gt: "lt", ge: "le" };
+const SCALAR_INDEX: Record<CompareOp, number> = { lt: 0, le: 1, gt: 2, ge: 3, eq: 4, ne: 4 };
+
+/** An operand normalized for the loops: numbers, 64-bit words, bytes or bits. */
+type Key =
+  | { k: "n"; v: NumberArray }
+  | { k: "w"; v: Int32Array; signed: boolean }
+  | { k: "s"; v: Uint8Array; o: Int32Array | Float64Array }
+  | { k: "b"; v: Uint8Array };
+
+function keyOf(c: Chunk): Key {
+  const d = c.dtype;
+  if (d.kind === "bool") return { k: "b", v: alignBits(c.values as Uint8Array, c.offset, c.length) };
+  if (isBigIntStorage(d)) return { k: "w", v: words(c.values as BigInt64Array), signed: d.kind !== "uint64" };
+  if (isString(d) || d.kind === "binary") return { k: "s", v: c.values as Uint8Array, o: numberOffsets(c) };
+  return { k: "n", v: c.values as NumberArray };
+}
+
+/** The bits of a bool key as numbers 0/1 (for bool against numbers). */
+function asNumbers(key: Key, n: number): Key {
+  if (key.k !== "b") return key;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = ((key.v[i >>> 3] as number) >>> (i & 7)) & 1;
+  return { k: "n", v: out };
+}
+
+const toF64 = (v: NumberArray): Float64Array => (v instanceof Float64Array ? v : new Float64Array(v));
+
+/**
+ * Compare `n` elements of two keys into `out` (bits). `bs` is 0 when `b`
+ * is a broadcast scalar (one element).
+ */
+function compareKeys(op: CompareOp, a: Key, b: Key, bs: number, out: Uint8Array, n: number): void {
+  if (a.k === "b" && b.k === "b") return compareBits(op, a.v, b.v, bs, out, n);
+  if (a.k === "b" || b.k === "b") return compareKeys(op, asNumbers(a, n), asNumbers(b, bs === 0 ? 1 : n), bs, out, n);
+  if (a.k === "n" && b.k === "n") {
+    if (bs === 0) {
+      (SCALAR_LOOPS.get(a.v.constructor) as readonly ((...x: never[]) => void)[])[SCALAR_INDEX[op]];
+      const loop = SCALAR_LOOPS.get(a.v.constructor)![SCALAR_INDEX[op]]!;
+      loop(a.v, b.v[0] as number, out, n);
+    } else {
+      let [x, y] = [a.v, b.v];
+      if (x.constructor !== y.constructor) [x, y] = [toF64(x), toF64(y)];
+      const loops = COLUMN_LOOPS.get(x.constructor)!;
+      if (op === "gt" || op === "ge") loops[op === "gt" ? 0 : 1]!(y, x, out, n);
+      else loops[op === "lt" ? 0 : op === "le" ? 1 : 2]!(x, y, out, n);
+    }
+    if (op === "ne") invert(out, n);
+    return;
+  }
+  const cmp = new Int8Array(n);
+  if (a.k === "w" && b.k === "w") threeWayWords(a.v, 1, a.signed, b.v, bs, b.signed, cmp, n);
+  else if (a.k === "w" && b.k === "n") threeWayWordsFloat(a.v, 1, a.signed, toF64(b.v), bs, cmp, n);
+  else if (a.k === "n" && b.k === "w") {
+    // swap the operands so the words come first, then flip the operator
+    const f = toF64(a.v);
+    threeWayWordsFloat(b.v, bs, b.signed, f, 1, cmp, n);
+    op = FLIP[op];
+  } else if (a.k === "s" && b.k === "s") threeWayBytes(a.v, a.o, 1, b.v, b.o, bs, cmp, n);
+  else throw new DTypeError("internal: incomparable keys");
+  packThreeWay(cmp, op, out, n);
+}
+
+function invert(out: Uint8Array, n: number): void {
+  const nb = (n + 7) >>> 3;
+  for (let j = 0; j < nb; j++) out[j] = ~(out[j] as number);
+  if (n & 7) out[nb - 1] = (out[nb - 1] as number) & ((1 << (n & 7)) - 1);
+}
+
+/** Bool against bool, a byte at a time (false < true, as NumPy). */
+function compareBits(op: CompareOp, a: Uint8Array, b: Uint8Array, bs: number, out: Uint8Array, n: number): void {
+  const nb = (n + 7) >>> 3;
+  const s = bs === 0 ? ((b[0] as number) & 1 ? 0xff : 0) : -1;
+  for (let j = 0; j < nb; j++) {
+    const x = a[j] as number;
+    const y = s >= 0 ? s : (b[j] as number);
+    out[j] =
+      op === "eq" ? ~(x ^ y) : op === "ne" ? x ^ y : op === "lt" ? ~x & y : op === "le" ? ~x | y : op === "gt" ? x & ~y : x | ~y;
+  }
+  if (n & 7) out[nb - 1] = (out[nb - 1] as number) & ((1 << (n & 7)) - 1);
+}
+
+/** Compare two chunks of equal length (or a chunk with a one-element scalar chunk). */
+function compareChunks(op: CompareOp, a: Chunk, b: Chunk, scalar: boolean): Chunk<Bool> {
+  const n = a.length;
+  const out = new Uint8Array(((n + 63) >>> 6) << 3);
+  compareKeys(op, keyOf(a), keyOf(b), scalar ? 0 : 1, out, n);
+  const validity = scalar ? andValidity(a.validity, a.offset, null, 0, n) : andValidity(a.validity, a.offset, b.validity, b.offset, n);
+  return makeChunk({ dtype: bool, length: n, values: out, validity });
+}
+
+/** A column of `n` nulls, chunked like `like`. */
+function allNull(like: Column): Column<Bool> {
+  const chunks = like.chunks.map((c) => {
+    const n = c.length;
+    return makeChunk({ dtype: bool, length: n, values: new Uint8Array(((n + 63) >>> 6) << 3), validity: new Uint8Array(((n + 63) >>> 6) << 3), nullCount: n });
+  });
+  return new Column(bool, chunks);
+}
+
+/** Bring two columns to dtypes the loops can compare directly. */
+function comparable(a: Column, b: Column): [Column, Column] {
+  const da = a.dtype;
+  const db = b.dtype;
+  let common: DType;
+  try {
+    common = promote(da, db);
+  } catch {
+    throw new DTypeError(`cannot compare ${dtypeToString(da)} with ${dtypeToString(db)}`);
+  }
+  // Dictionaries and mixed string widths compare as their strings; times in the finer unit.
+  const text = common.kind === "dictionary" ? common.value : common;
+  const fix = (c: Column): Column => {
+    const d = c.dtype;
+    if (d.kind === "dictionary" || (isString(d) && isString(text) && !dtypeEquals(d, text))) return castColumn(c, text, SAFE);
+    if (d.kind === "timestamp" || d.kind === "duration" || (d.kind === "date" && common.kind === "timestamp"))
+      return castColumn(c, common, SAFE);
+    return c;
+  };
+  return [fix(a), fix(b)];
+}
+
+/** The one-element column a scalar compares as, against a column of dtype `d`. */
+function scalarColumn(s: Exclude<Scalar, null>, d: DType): Column {
+  if (typeof s === "string") {
+    if (d.kind === "timestamp" || d.kind === "date") return castColumn(column([s], utf8), d, SAFE);
+    return column([s], utf8);
+  }
+  if (typeof s === "boolean") return column([s], bool);
+  if (typeof s === "number") {
+    if (d.kind === "date") return column([s], float64);
+    return column(new Float64Array([s]));
+  }
+  if (s >= -(2n ** 53n) && s <= 2n ** 53n && !isBigIntStorage(d)) return column(new Float64Array([Number(s)]));
+  if (d.kind === "timestamp" || d.kind === "duration") return column([s], d);
+  if (s >= -(2n ** 63n) && s < 2n ** 63n) return column([s], int64);
+  if (s >= 0n && s < 2n ** 64n) return column([s], uint64);
+  return column(new Float64Array([Number(s)]));
+}
+
+function compareImpl(op: CompareOp, a: Column | Scalar, b: Column | Scalar): Column<Bool> {
+  if (!(a instanceof Column)) {
+    if (!(b instanceof Column)) throw new DTypeError(`${op} expects at least one Column, got two scalars`);
+    return compareImpl(FLIP[op], b, a);
+  }
+  if (b instanceof Column) {
+    if (a.length !== b.length) throw new ShapeError(`${op}: lengths differ (${a.length} and ${b.length})`);
+    let [x, y] = comparable(a, b);
+    // Per chunk when the chunkings agree; otherwise both sides are combined into one chunk.
+    const same = x.chunks.length === y.chunks.length && x.chunks.every((c, i) => c.length === y.chunks[i]?.length);
+    if (!same) [x, y] = [x.rechunk(), y.rechunk()];
+    return new Column(bool, x.chunks.map((c, i) => compareChunks(op, c, y.chunks[i] as Chunk, false)));
+  }
+  if (b === null) return allNull(a);
+  if (!["number", "bigint", "boolean", "string"].includes(typeof b)) {
+    throw new DTypeError(`cannot compare ${dtypeToString(a.dtype)} with ${String(b)}`);
+  }
+  let s = scalarColumn(b, a.dtype);
+  let [x] = comparable(a, s);
+  if (a.dtype.kind === "dictionary" && isString(s.dtype)) x = a;
+  [, s] = comparable(x, s);
+  if (x.dtype.kind === "dictionary") return compareDictionary(op, x, s.combine());
+  const sc = s.combine();
+  return new Column(bool, x.chunks.map((c) => compareChunks(op, c, sc, true)));
+}
+
+/**
+ * A dictionary against a string: compare each dictionary entry with the
+ * scalar once (for eq/ne this finds the scalar's code), then map codes.
+ */
+function compareDictionary(op: CompareOp, col: Column, s: Chunk): Column<Bool> {
+  const cache = new Map<Column, Uint8Array>();
+  const chunks = col.chunks.map((c) => {
+    const dict = c.dictionary as Column;
+    let hit = cache.get(dict);
+    if (hit === undefined) {
+      const dc = castColumn(dict, s.dtype, SAFE).combine();
+      const bits = compareChunks(op, dc, s, true).values as Uint8Array;
+      hit = new Uint8Array(dc.length);
+      for (let k = 0; k < dc.length; k++) hit[k] = ((bits[k >>> 3] as number) >>> (k & 7)) & 1;
+      cache.set(dict, hit);
+    }
+    const n = c.length;
+    const codes = keyOf({ ...c, dtype: (c.dtype as DType & { index: DType }).index } as Chunk);
+    const out = new Uint8Array(((n + 63) >>> 6) << 3);
+    const step = codes.k === "w" ? 2 : 1;
+    const cv = codes.v as ArrayLike<number>;
+    for (let i = 0; i < n; i++) if (hit[cv[i * step] as number]) out[i >>> 3] |= 1 << (i & 7);
+    return makeChunk({ dtype: bool, length: n, values: out, validity: andValidity(c.validity, c.offset, null, 0, n) });
+  });
+  return new Column(bool, chunks);
+}

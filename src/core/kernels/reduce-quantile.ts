@@ -1,0 +1,161 @@
+/**
+ * Implementations of median and quantile with NumPy's definitions (which
+ * pandas uses): for n sorted values and quantile q the virtual index is
+ * h = (n − 1)·q, and
+ * - linear: x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]) (NumPy's `_lerp`),
+ * - lower: x[⌊h⌋], higher: x[⌈h⌉],
+ * - midpoint: (x[⌊h⌋] + x[⌈h⌉]) / 2, or x[h] when h is whole,
+ * - nearest: x[round(h)], halves to even (NumPy's `around`).
+ * pandas passes q·100 to `np.percentile`, which divides by 100 again; q is
+ * rounded the same way here so that boundary cases agree.
+ *
+ * The valid, non-NaN values are copied once into a Float64Array (int64
+ * beyond 2^53 is rounded, as pandas converts to float64), then one or two
+ * order statistics are found by selection (O(n)); many quantiles sort the
+ * copy once instead.
+ * @internal
+ */
+import type { Column } from "../column.js";
+import { f64Blocks } from "./reduce-loops.js";
+import { hasNaN } from "./reduce-minmax.js";
+
+export type Interpolation = "linear" | "lower" | "higher" | "midpoint" | "nearest";
+export const INTERPOLATIONS: readonly Interpolation[] = ["linear", "lower", "higher", "midpoint", "nearest"];
+
+/** Copy the valid, non-NaN values into a new Float64Array. */
+function validValues(col: Column): Float64Array {
+  const out = new Float64Array(col.length - col.nullCount);
+  let n = 0;
+  f64Blocks(col.chunks, (a, s, e, vb, voff) => {
+    for (let i = s; i < e; i++) {
+      const j = voff + i;
+      if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
+      const x = a[i] as number;
+      if (x === x) out[n++] = x;
+    }
+  });
+  return n === out.length ? out : out.subarray(0, n);
+}
+
+/**
+ * Rearrange `a` so that a[k] is the k-th smallest value, smaller values
+ * before it and larger after (Hoare partition around a median of three;
+ * falls back to sorting a range that does not shrink fast enough).
+ */
+function select(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  let budget = 2 * Math.ceil(Math.log2(a.length + 1)) + 8;
+  while (hi > lo) {
+    if (hi - lo < 16 || budget-- === 0) {
+      a.subarray(lo, hi + 1).sort();
+      return;
+    }
+    const mid = (lo + hi) >>> 1;
+    // median of three into a[mid]
+    if ((a[mid] as number) < (a[lo] as number)) swap(a, mid, lo);
+    if ((a[hi] as number) < (a[lo] as number)) swap(a, hi, lo);
+    if ((a[hi] as number) < (a[mid] as number)) swap(a, hi, mid);
+    const pivot = a[mid] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i] as number;
+  a[i] = a[j] as number;
+  a[j] = t;
+}
+
+/** The k-th smallest value (0-based) of `a`, rearranging it; `sorted` skips selection. */
+function kth(a: Float64Array, k: number, sorted: boolean): number {
+  if (!sorted) select(a, k);
+  return a[k] as number;
+}
+
+/** The (k+1)-th smallest, given that a[k] is in place (the minimum of the part after it). */
+function next(a: Float64Array, k: number, sorted: boolean): number {
+  if (sorted) return a[k + 1] as number;
+  let m = a[k + 1] as number;
+  for (let i = k + 2; i < a.length; i++) if ((a[i] as number) < m) m = a[i] as number;
+  return m;
+}
+
+/** NumPy's `_lerp`: a + (b − a)·t, computed from b when t >= 0.5 for monotonicity. */
+function lerp(a: number, b: number, t: number): number {
+  const d = b - a;
+  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+/** Round half to even, as NumPy's `around`. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function quantileOf(a: Float64Array, q: number, how: Interpolation, sorted: boolean): number {
+  const n = a.length;
+  const h = (n - 1) * ((q * 100) / 100);
+  const lo = Math.floor(h);
+  const g = h - lo;
+  switch (how) {
+    case "lower":
+      return kth(a, lo, sorted);
+    case "higher":
+      return kth(a, Math.min(Math.ceil(h), n - 1), sorted);
+    case "nearest":
+      return kth(a, roundHalfEven(h), sorted);
+    default: {
+      const x = kth(a, lo, sorted);
+      if (g === 0 || lo + 1 >= n) return x;
+      return lerp(x, next(a, lo, sorted), how === "midpoint" ? 0.5 : g);
+    }
+  }
+}
+
+/**
+ * quantile(): one number per q, null when there is no valid value. `qs` are
+ * already checked to lie in [0, 1].
+ */
+export function quantileImpl(col: Column, qs: readonly number[], how: Interpolation): (number | null)[] {
+  const a = validValues(col);
+  if (a.length === 0) return qs.map(() => null);
+  const sorted = qs.length > 4;
+  if (sorted) a.sort();
+  return qs.map((q) => quantileOf(a, q, how, sorted));
+}
+
+/**
+ * median(): as NumPy's median the mean of the two middle values for even
+ * counts (`(a + b) / 2`); other interpolations as quantile(0.5).
+ */
+export function medianImpl(col: Column, skipna: boolean, how: Interpolation): number | null {
+  if (!skipna) {
+    if (col.nullCount > 0) return null;
+    if (hasNaN(col)) return Number.NaN;
+  }
+  const a = validValues(col);
+  const n = a.length;
+  if (n === 0) return null;
+  if (how !== "linear") return quantileOf(a, 0.5, how, false);
+  const mid = n >>> 1;
+  const x = kth(a, mid, false);
+  if (n % 2 === 1) return x;
+  // a[mid] is in place: the largest value before it is the other middle value.
+  let y = a[0] as number;
+  for (let i = 1; i < mid; i++) if ((a[i] as number) > y) y = a[i] as number;
+  return (y + x) / 2;
+}
