@@ -240,14 +240,14 @@ export function accSum${g.name}(acc: Float64Array, io: number, so: number, a: ${
   for (let k = 0; k < n; k++, ia += sa, io += so) acc[io] += a[ia];
 }`);
   }
-  // min/max: NaN propagates (once m is NaN, \`m === m\` is false and it stays).
+  // min/max: NaN propagates (once m is NaN nothing replaces it).
   for (const [name, cmp] of [
     ["min", "<"],
     ["max", ">"],
   ] as const) {
-    const keep = g.float ? `!(x ${cmp === "<" ? ">=" : "<="} m) && m === m` : `x ${cmp} m`;
+    const keep = g.float ? `!(x ${cmp === "<" ? ">=" : "<="} m) && !Number.isNaN(m)` : `x ${cmp} m`;
     const keepAcc = g.float
-      ? `!(x ${cmp === "<" ? ">=" : "<="} acc[io]) && acc[io] === acc[io]`
+      ? `!(x ${cmp === "<" ? ">=" : "<="} acc[io]) && !Number.isNaN(acc[io])`
       : `x ${cmp} acc[io]`;
     out.push(`/** ${name === "min" ? "Minimum" : "Maximum"} of a strided run starting from \`m\`${g.float ? " (NaN propagates)" : ""}. */
 export function ${name}Run${g.name}(a: ${A}, ia: number, sa: number, n: number, m: number): number {
@@ -270,10 +270,10 @@ export function acc${name === "min" ? "Min" : "Max"}${g.name}(acc: Float64Array,
 export function argRun${g.name}(a: ${A}, ia: number, sa: number, n: number, max: boolean): number {
   let best = 0;
   let m = a[ia];
-${g.float ? "  if (m !== m) return 0;\n" : ""}  ia += sa;
+${g.float ? "  if (Number.isNaN(m)) return 0;\n" : ""}  ia += sa;
   for (let k = 1; k < n; k++, ia += sa) {
     const x = a[ia];
-${g.float ? "    if (x !== x) return k;\n" : ""}    if (max ? x > m : x < m) {
+${g.float ? "    if (Number.isNaN(x)) return k;\n" : ""}    if (max ? x > m : x < m) {
       m = x;
       best = k;
     }
@@ -285,11 +285,14 @@ ${g.float ? "    if (x !== x) return k;\n" : ""}    if (max ? x > m : x < m) {
 
 /** Break \`export function f(a: A, b: B): R {\` lines longer than 110 columns, as biome formats them. */
 function wrapSignatures(text: string): string {
-  return text.replace(/^export function (\w+)\((.*)\): (\w+) \{$/gm, (line, name: string, params: string, ret: string) => {
-    if (line.length <= 110) return line;
-    const ps = params.split(", ").map((p) => `  ${p},`);
-    return [`export function ${name}(`, ...ps, `): ${ret} {`].join("\n");
-  });
+  return text.replace(
+    /^export function (\w+)\((.*)\): (\w+) \{$/gm,
+    (line, name: string, params: string, ret: string) => {
+      if (line.length <= 110) return line;
+      const ps = params.split(", ").map((p) => `  ${p},`);
+      return [`export function ${name}(`, ...ps, `): ${ret} {`].join("\n");
+    },
+  );
 }
 
 /** The generated module's text. */

@@ -132,8 +132,8 @@ export class Column<T extends DType = DType> {
    */
   slice(start = 0, end = this.length): Column<T> {
     const n = this.length;
-    const s = clamp(start < 0 ? n + start : start, n);
-    const e = Math.max(s, clamp(end < 0 ? n + end : end, n));
+    const s = clamp(start, n);
+    const e = Math.max(s, clamp(end, n));
     if (s === 0 && e === n) return this;
     const out: Chunk<T>[] = [];
     const starts = this.#starts;
@@ -183,8 +183,10 @@ export class Column<T extends DType = DType> {
   }
 }
 
+/** A slice bound as Array.prototype.slice reads it: truncate, count negatives from n, clamp. */
 function clamp(i: number, n: number): number {
-  return Math.min(Math.max(Math.trunc(i) || 0, 0), n);
+  const t = Math.trunc(i) || 0;
+  return t < 0 ? Math.max(n + t, 0) : Math.min(t, n);
 }
 
 /** A chunk of length 0 of any dtype. */

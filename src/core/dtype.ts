@@ -108,10 +108,24 @@ export function timestamp<U extends TimeUnit = "ns">(
   tz: string | null = null,
 ): Timestamp<U> {
   checkUnit(unit);
-  if (tz !== null && (typeof tz !== "string" || tz === "")) {
-    throw new DTypeError(`invalid time zone: ${JSON.stringify(tz)} (expected an IANA name or null)`);
+  if (tz !== null && !isTimeZone(tz)) {
+    throw new DTypeError(
+      `invalid time zone: ${JSON.stringify(tz)} (expected an IANA name such as "Europe/Paris", a fixed offset such as "+05:30", or null)`,
+    );
   }
   return freeze({ kind: "timestamp", unit, tz });
+}
+
+/** True for an IANA zone name the JS engine knows, or a fixed `±HH:MM` offset (as Arrow allows). */
+function isTimeZone(tz: unknown): boolean {
+  if (typeof tz !== "string" || tz === "") return false;
+  if (/^[+-]\d{2}:\d{2}$/.test(tz)) return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -199,6 +199,29 @@ function dictCase(d: DType & { kind: "dictionary" }, indexType: () => arrow.Data
   };
 }
 
+/** apache-arrow's vectorFromArray cannot build 64-bit dictionary codes: makeData them. */
+function dict64Case(
+  d: DType,
+  indexType: () => arrow.DataType,
+  Codes: BigInt64ArrayConstructor | BigUint64ArrayConstructor,
+): Case {
+  const dict = ["lo", "mid", "hi"];
+  return {
+    dtype: d,
+    values: mask(cats),
+    vector: () => {
+      const data = arrow.makeData({
+        type: new arrow.Dictionary(new arrow.Utf8(), indexType() as arrow.Int32),
+        length: cats.length,
+        nullBitmap: bitmapOf(valid12),
+        data: Codes.from(cats.map((c) => BigInt(dict.indexOf(c)))) as unknown as Int32Array,
+        dictionary: arrow.vectorFromArray(dict, new arrow.Utf8()),
+      });
+      return new arrow.Vector([data]);
+    },
+  };
+}
+
 const CASES: Case[] = [
   {
     dtype: bool,
@@ -291,6 +314,9 @@ const CASES: Case[] = [
   dictCase(dictionary(int32) as DType & { kind: "dictionary" }, () => new arrow.Int32()),
   dictCase(dictionary(uint8) as DType & { kind: "dictionary" }, () => new arrow.Uint8()),
   dictCase(dictionary(uint32) as DType & { kind: "dictionary" }, () => new arrow.Uint32()),
+  dictCase(dictionary(uint16) as DType & { kind: "dictionary" }, () => new arrow.Uint16()),
+  dict64Case(dictionary(int64), () => new arrow.Int64(), BigInt64Array),
+  dict64Case(dictionary(uint64), () => new arrow.Uint64(), BigUint64Array),
   dictCase(dictionary(int32, largeUtf8) as DType & { kind: "dictionary" }, () => new arrow.Int32(), true),
 ];
 
@@ -353,7 +379,12 @@ function roundTrip(v: arrow.Vector, expected: unknown[]): Column {
   back.data.forEach((d, i) => {
     dataViews(d, v.data[i] as arrow.Data);
   });
-  expect(arrowValues(back)).toEqual(arrowValues(v));
+  // apache-arrow's own get() cannot read 64-bit dictionary codes (it indexes the dictionary
+  // with a bigint); for those the buffer identity above and toArray() are the evidence.
+  const t = v.type as arrow.DataType;
+  if (!(arrow.DataType.isDictionary(t) && (t.indices.bitWidth as number) === 64)) {
+    expect(arrowValues(back)).toEqual(arrowValues(v));
+  }
   return col;
 }
 

@@ -84,6 +84,13 @@ const caseArb = fc.constantFrom(...VALUES).chain(([dtype, arb]) =>
 
 const OPTS = { seed: 42, numRuns: 400 };
 
+/** Slice bounds: integers around the length, fractions, infinities and NaN. */
+const bound = fc.oneof(
+  fc.integer({ min: -80, max: 80 }),
+  fc.double({ min: -80, max: 80, noNaN: true }),
+  fc.constantFrom(Infinity, -Infinity, Number.NaN, -0),
+);
+
 describe("Column over several chunks (property, every dtype)", () => {
   it("toArray(), iteration, length and nullCount read every chunk in order", () => {
     fc.assert(
@@ -142,8 +149,8 @@ describe("Column over several chunks (property, every dtype)", () => {
     fc.assert(
       fc.property(
         caseArb,
-        fc.integer({ min: -80, max: 80 }),
-        fc.option(fc.integer({ min: -80, max: 80 }), { nil: undefined }),
+        bound,
+        fc.option(bound, { nil: undefined }),
         ({ dtype, values, pad, cuts }, a, b) => {
           const col = chunked(dtype, values, pad, cuts);
           const s = col.slice(a, b);

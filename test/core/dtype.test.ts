@@ -68,6 +68,13 @@ describe("dtype constructors", () => {
     expect(() => timestamp("h" as "s")).toThrow(DTypeError);
     expect(() => timestamp("h" as "s")).toThrow('invalid time unit: "h"');
     expect(() => timestamp("s", "")).toThrow("invalid time zone");
+    expect(() => timestamp("s", "Mars/Olympus_Mons")).toThrow('invalid time zone: "Mars/Olympus_Mons"');
+  });
+
+  it("timestamp(unit, tz) accepts IANA names and fixed offsets, as Arrow does", () => {
+    expect(timestamp("s", "America/New_York").tz).toBe("America/New_York");
+    expect(timestamp("s", "+05:30").tz).toBe("+05:30");
+    expect(timestamp("s", "UTC").tz).toBe("UTC");
   });
 
   it("duration(unit) defaults to ns and checks the unit", () => {

@@ -2,12 +2,13 @@
  * `HashIndex`: an index over any column, answering lookups through the
  * column's (cached) factorization, built on the first lookup.
  */
+
+import { show } from "../../util/is.js";
 import type { Column } from "../column.js";
 import type { Bool, DType, ValueOf } from "../dtype.js";
 import { IndexError, KeyError } from "../errors.js";
 import { duplicated } from "../kernels/duplicated.js";
 import { type BaseFactorization, checkColumn, factorizeBase } from "../kernels/factorize.js";
-import { show } from "../../util/is.js";
 import { coerceLabels, type Index, type Keep, type Label, labelColumn, monotonic } from "./index.js";
 import { intersection, union } from "./set-ops.js";
 
@@ -22,7 +23,9 @@ interface Lookup {
 
 /** Throw a KeyError naming a label. @internal */
 export function missing(label: unknown): KeyError {
-  return new KeyError(`label ${label instanceof Date ? label.toISOString() : show(label)} is not in the index`);
+  return new KeyError(
+    `label ${label instanceof Date ? label.toISOString() : show(label)} is not in the index`,
+  );
 }
 
 /** Positions of the nulls of a column. @internal */
@@ -154,7 +157,7 @@ export class HashIndex<T extends DType = DType> implements Index<T> {
       const c = codes[i] as number;
       codes[i] = c < 0 ? -1 : (t.first[c] as number);
     }
-    if (nulls !== null) for (const i of nulls) codes[i] = bad !== null && bad[i] ? -1 : nullAt;
+    if (nulls !== null) for (const i of nulls) codes[i] = bad?.[i] ? -1 : nullAt;
     return codes;
   }
 

@@ -18,8 +18,8 @@ import {
 } from "../dtype.js";
 import { DTypeError } from "../errors.js";
 import { words } from "../int64.js";
-import { compareBytes } from "../kernels/factorize-support.js";
 import { checkColumn, decode } from "../kernels/factorize.js";
+import { compareBytes } from "../kernels/factorize-support.js";
 import { HashIndex } from "./hash-index.js";
 import { SortedIndex } from "./sorted-index.js";
 

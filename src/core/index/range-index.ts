@@ -2,12 +2,13 @@
  * `RangeIndex`: the labels start, start + step, … (before stop), with no
  * storage: lookups are arithmetic.
  */
+
+import { show } from "../../util/is.js";
 import { makeChunk } from "../chunk.js";
 import { Column } from "../column.js";
 import { type Bool, bool, type Int64, int64, isBigIntStorage, isFloat, isInteger } from "../dtype.js";
-import { OptionError } from "../errors.js";
+import { IndexError, OptionError } from "../errors.js";
 import { signedIsSafe, signedToNumber, words, writeNumber } from "../int64.js";
-import { show } from "../../util/is.js";
 import { missing } from "./hash-index.js";
 import type { Index, Keep, Label } from "./index.js";
 import { intersection, union } from "./set-ops.js";
@@ -63,7 +64,10 @@ export class RangeIndex implements Index<Int64> {
 
   get(i: number): bigint | null {
     const j = i < 0 ? this.length + i : i;
-    return this.toColumn().get(j);
+    if (!(Number.isInteger(j) && j >= 0 && j < this.length)) {
+      throw new IndexError(`position ${i} is out of bounds for a RangeIndex of length ${this.length}`);
+    }
+    return BigInt(this.at(j));
   }
 
   /** Position of an integer label (number or bigint), by arithmetic. */
@@ -85,7 +89,8 @@ export class RangeIndex implements Index<Int64> {
   }
 
   getIndexer(labels: Index | Column): Int32Array {
-    if (labels instanceof RangeIndex) return Int32Array.from({ length: labels.length }, (_, j) => this.#pos(labels.at(j)));
+    if (labels instanceof RangeIndex)
+      return Int32Array.from({ length: labels.length }, (_, j) => this.#pos(labels.at(j)));
     const col = labels instanceof Column ? labels : labels.toColumn();
     const out = new Int32Array(col.length).fill(-1);
     const d = col.dtype;
@@ -93,7 +98,8 @@ export class RangeIndex implements Index<Int64> {
     let at = 0;
     for (const c of col.chunks) {
       const v = c.validity;
-      const valid = (i: number) => v === null || (((v[(c.offset + i) >>> 3] as number) >>> ((c.offset + i) & 7)) & 1) === 1;
+      const valid = (i: number) =>
+        v === null || (((v[(c.offset + i) >>> 3] as number) >>> ((c.offset + i) & 7)) & 1) === 1;
       if (isBigIntStorage(d)) {
         const w = words(c.values as BigInt64Array);
         const unsigned = d.kind === "uint64";

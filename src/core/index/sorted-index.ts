@@ -3,20 +3,22 @@
  * strings, dates, timestamps…), answering label lookups and label slices
  * by binary search.
  */
+
+import { show } from "../../util/is.js";
 import type { Chunk } from "../chunk.js";
 import type { Column } from "../column.js";
-import type { Dictionary, DType } from "../dtype.js";
+import type { Bool, Dictionary, DType, ValueOf } from "../dtype.js";
 import { DTypeError, NDFrameError } from "../errors.js";
 import { decode } from "../kernels/factorize.js";
-import { show } from "../../util/is.js";
 import { HashIndex, missing } from "./hash-index.js";
-import { comparerOf, type Label, monotonic } from "./index.js";
+import { comparerOf, type Index, type Keep, type Label, monotonic } from "./index.js";
+import { intersection, union } from "./set-ops.js";
 
 /**
  * An index over labels sorted ascending (repeats allowed, no nulls).
  * `getLoc`, `contains`, `sliceLocs` and `sliceByLabels` use binary search
- * (no hash table); `getIndexer` uses the hash table of `HashIndex`, built
- * lazily. A multi-chunk column is combined once (a copy) on the first
+ * (no hash table); `getIndexer` and `duplicated` use a `HashIndex` over
+ * the same column, whose table is built lazily. A multi-chunk column is combined once (a copy) on the first
  * search; a dictionary column is searched through its decoded strings.
  *
  * @example
@@ -27,15 +29,18 @@ import { comparerOf, type Label, monotonic } from "./index.js";
  * idx.sliceByLabels("b", "x").toColumn().toArray(); // => ["b", "c", "d"]
  * ```
  */
-export class SortedIndex<T extends DType = DType> extends HashIndex<T> {
+export class SortedIndex<T extends DType = DType> implements Index<T> {
   #search: Chunk | null = null;
+  // Composition rather than inheritance: HashIndex and the set operations
+  // import each other, and a subclass would need its base evaluated first.
+  readonly #hash: HashIndex<T>;
 
   /**
    * Make a sorted index over `col` (no copy). Throws when `col` holds a
    * null or is not monotonic increasing; `trusted` skips that check.
    */
   constructor(col: Column<T>, trusted = false) {
-    super(col);
+    this.#hash = new HashIndex(col);
     if (!trusted && !monotonic(col).increasing) {
       const why = col.nullCount > 0 ? "holds nulls" : "is not monotonic increasing";
       throw new NDFrameError(`SortedIndex: the ${col.toString()} ${why}; use makeIndex or HashIndex`);
@@ -68,7 +73,61 @@ export class SortedIndex<T extends DType = DType> extends HashIndex<T> {
     return lo;
   }
 
-  override getLoc(label: Label): number | Int32Array {
+  get length(): number {
+    return this.#hash.length;
+  }
+
+  get dtype(): T {
+    return this.#hash.dtype;
+  }
+
+  get(i: number): ValueOf<T> | null {
+    return this.#hash.get(i);
+  }
+
+  toColumn(): Column<T> {
+    return this.#hash.toColumn();
+  }
+
+  get isUnique(): boolean {
+    return this.#hash.isUnique;
+  }
+
+  get hasDuplicates(): boolean {
+    return this.#hash.hasDuplicates;
+  }
+
+  get isMonotonicDecreasing(): boolean {
+    return this.#hash.isMonotonicDecreasing;
+  }
+
+  duplicated(keep: Keep = "first"): Column<Bool> {
+    return this.#hash.duplicated(keep);
+  }
+
+  getIndexer(labels: Index | Column): Int32Array {
+    return this.#hash.getIndexer(labels);
+  }
+
+  union(other: Index): Index {
+    return union(this, other);
+  }
+
+  intersection(other: Index): Index {
+    return intersection(this, other);
+  }
+
+  contains(label: Label): boolean {
+    if (label === null || label === undefined) return false;
+    try {
+      return this.#bound(label, false) < this.#bound(label, true);
+    } catch (e) {
+      if (e instanceof DTypeError) return false;
+      throw e;
+    }
+  }
+
+  getLoc(label: Label): number | Int32Array {
     if (label === null || label === undefined) throw missing(label);
     let lo: number;
     let hi: number;
@@ -83,7 +142,7 @@ export class SortedIndex<T extends DType = DType> extends HashIndex<T> {
     return hi - lo === 1 ? lo : Int32Array.from({ length: hi - lo }, (_, j) => lo + j);
   }
 
-  override get isMonotonicIncreasing(): boolean {
+  get isMonotonicIncreasing(): boolean {
     return true;
   }
 
@@ -105,8 +164,7 @@ export class SortedIndex<T extends DType = DType> extends HashIndex<T> {
     return this.slice(s, Math.max(s, e));
   }
 
-  override slice(start?: number, end?: number): SortedIndex<T> {
+  slice(start?: number, end?: number): SortedIndex<T> {
     return new SortedIndex(this.toColumn().slice(start, end), true);
   }
-
 }

@@ -9,6 +9,7 @@
  * @internal
  */
 import type { NumberArray } from "../dtype.js";
+
 const TWO32 = 4294967296;
 export function outsideI8(a: Int8Array, lo: number, hi: number, from: number, n: number): number {
   for (let i = from; i < n; i++) {

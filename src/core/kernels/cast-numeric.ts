@@ -31,8 +31,8 @@ export interface Allow {
 }
 
 // Largest doubles below 2^63 and 2^64: the inclusive bounds of float → 64-bit casts.
-const MAX_I64_DOUBLE = 9223372036854774784;
-const MAX_U64_DOUBLE = 18446744073709549568;
+const MAX_I64_DOUBLE = 2 ** 63 - 1024;
+const MAX_U64_DOUBLE = 2 ** 64 - 2048;
 
 const RANGE: Record<string, readonly [number, number]> = {
   int8: [-128, 127],
@@ -41,7 +41,7 @@ const RANGE: Record<string, readonly [number, number]> = {
   uint8: [0, 255],
   uint16: [0, 65535],
   uint32: [0, 4294967295],
-  int64: [-9223372036854775808, MAX_I64_DOUBLE],
+  int64: [-(2 ** 63), MAX_I64_DOUBLE],
   uint64: [0, MAX_U64_DOUBLE],
 };
 
@@ -89,7 +89,8 @@ export function wordsText(w: Int32Array, i: number, signed: boolean): string {
 /** 64-bit words as doubles (rounded beyond 2^53). */
 export function wordsToFloat(w: Int32Array, signed: boolean, n: number): Float64Array {
   const out = new Float64Array(n);
-  if (signed) for (let i = 0; i < n; i++) out[i] = (w[2 * i + 1] as number) * TWO32 + ((w[2 * i] as number) >>> 0);
+  if (signed)
+    for (let i = 0; i < n; i++) out[i] = (w[2 * i + 1] as number) * TWO32 + ((w[2 * i] as number) >>> 0);
   else
     for (let i = 0; i < n; i++)
       out[i] = ((w[2 * i + 1] as number) >>> 0) * TWO32 + ((w[2 * i] as number) >>> 0);
@@ -138,8 +139,7 @@ export function castNumeric(c: Chunk, to: DType, allow: Allow, row0: number): Ch
     if (isFloat(to)) {
       if (!allow.floatTruncate) {
         let i = firstValid(c, (s) => inexact64(w, signed, f, s, n));
-        if (i < 0 && to.kind === "float32")
-          i = firstValid(c, (s) => INEXACT_F32.get(Float64Array)!(f, s, n));
+        if (i < 0 && to.kind === "float32") i = firstValid(c, (s) => INEXACT_F32.get(Float64Array)!(f, s, n));
         if (i >= 0) throw err(i, `${dtypeToString(to)} cannot hold it exactly`, wordsText(w, i, signed));
       }
       return withValues(c, to, to.kind === "float64" ? f : new Float32Array(f));
@@ -181,7 +181,7 @@ export function castNumeric(c: Chunk, to: DType, allow: Allow, row0: number): Ch
       });
       if (i >= 0) {
         const v = src[i] as number;
-        throw err(i, v !== v || !Number.isFinite(v) ? "not a finite number" : "out of range", show(i));
+        throw err(i, !Number.isFinite(v) ? "not a finite number" : "out of range", show(i));
       }
     }
     if (toBig) {
@@ -220,7 +220,8 @@ function toBool(c: Chunk): Chunk {
   const out = new Uint8Array(((n + 63) >>> 6) << 3);
   if (isBigIntStorage(c.dtype)) {
     const w = words(c.values as BigInt64Array);
-    for (let i = 0; i < n; i++) if ((w[2 * i] as number) !== 0 || (w[2 * i + 1] as number) !== 0) out[i >>> 3] |= 1 << (i & 7);
+    for (let i = 0; i < n; i++)
+      if ((w[2 * i] as number) !== 0 || (w[2 * i + 1] as number) !== 0) out[i >>> 3] |= 1 << (i & 7);
   } else {
     const src = c.values as NumberArray;
     SCALAR_LOOPS.get(src.constructor)![4]!(src, 0, out, n); // eq 0, then inverted

@@ -14,8 +14,8 @@ import {
   isFloat,
   isInteger,
   type StringType,
-  type TimeUnit,
   type Timestamp,
+  type TimeUnit,
 } from "../dtype.js";
 import { CastError } from "../errors.js";
 import { words } from "../int64.js";
@@ -155,7 +155,12 @@ function validUtf8(b: Uint8Array, p: number, e: number): boolean {
     const n = x >= 0xf0 ? 3 : x >= 0xe0 ? 2 : x >= 0xc2 ? 1 : -1;
     if (n < 0 || x > 0xf4 || p + n >= e) return false;
     const y = b[p + 1] as number;
-    if ((x === 0xe0 && y < 0xa0) || (x === 0xed && y > 0x9f) || (x === 0xf0 && y < 0x90) || (x === 0xf4 && y > 0x8f))
+    if (
+      (x === 0xe0 && y < 0xa0) ||
+      (x === 0xed && y > 0x9f) ||
+      (x === 0xf0 && y < 0x90) ||
+      (x === 0xf4 && y > 0x8f)
+    )
       return false;
     for (let k = 1; k <= n; k++) if (((b[p + k] as number) & 0xc0) !== 0x80) return false;
     p += n + 1;
@@ -265,7 +270,7 @@ export function parseText(c: Chunk, to: DType, allow: Allow, row0: number): Chun
       for (let i = 0; i < n; i++) {
         if (!isValid(c, i)) continue;
         const v = parseIntBytes(b, o[i] as number, o[i + 1] as number);
-        if (v !== v) throw fail(i);
+        if (Number.isNaN(v)) throw fail(i);
         if (unsigned && v < 0) throw fail(i, "out of range");
         if (Number.isFinite(v)) {
           const h = Math.floor(v / TWO32);
@@ -285,7 +290,7 @@ export function parseText(c: Chunk, to: DType, allow: Allow, row0: number): Chun
     for (let i = 0; i < n; i++) {
       if (!isValid(c, i)) continue;
       const v = parseIntBytes(b, o[i] as number, o[i + 1] as number);
-      if (v !== v) throw fail(i);
+      if (Number.isNaN(v)) throw fail(i);
       if (!(v >= lo && v <= hi)) throw fail(i, "out of range");
       out[i] = v;
     }

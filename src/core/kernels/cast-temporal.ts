@@ -5,7 +5,7 @@
  * @internal
  */
 import { type Chunk, makeChunk, type StorageOf } from "../chunk.js";
-import { type DType, date, type TimeUnit, type Timestamp } from "../dtype.js";
+import { type DType, date, type Timestamp, type TimeUnit } from "../dtype.js";
 import { words } from "../int64.js";
 import { type Allow, castError, withValues, wordsText } from "./cast-numeric.js";
 import { floorDivWords, isUtc, mulAddWords, PER_SECOND, safeValue, ZoneOffsets } from "./cast-time-math.js";
@@ -119,13 +119,23 @@ function timestampToDate(c: Chunk, allow: Allow, row0: number): Chunk {
   for (let i = 0; i < n; i++) {
     if (!isValid(c, i)) continue;
     const r = per === 1 ? 0 : floorDivWords(q, 0, w[2 * i + 1] as number, w[2 * i] as number, per);
-    let s = per === 1 ? safeValue(w[2 * i + 1] as number, w[2 * i] as number) : safeValue(q[1] as number, q[0] as number);
+    let s =
+      per === 1
+        ? safeValue(w[2 * i + 1] as number, w[2 * i] as number)
+        : safeValue(q[1] as number, q[0] as number);
     if (zone !== null) s += zone.at(s);
     const d = Math.floor(s / 86400);
     const show = () => `${wordsText(w, i, true)} ${from.unit}`;
-    if (!(d >= -2147483648 && d <= 2147483647)) throw castError(show(), row0 + i, from, to, "out of the date range");
+    if (!(d >= -2147483648 && d <= 2147483647))
+      throw castError(show(), row0 + i, from, to, "out of the date range");
     if ((r !== 0 || s - d * 86400 !== 0) && !allow.timeTruncate) {
-      throw castError(show(), row0 + i, from, to, "the time of day would be lost (allowTimeTruncate drops it)");
+      throw castError(
+        show(),
+        row0 + i,
+        from,
+        to,
+        "the time of day would be lost (allowTimeTruncate drops it)",
+      );
     }
     out[i] = d;
   }

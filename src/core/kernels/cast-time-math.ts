@@ -30,14 +30,18 @@ export function formatDays(z: number): string {
   z += 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   const ys =
-    y >= 0 && y <= 9999 ? String(y).padStart(4, "0") : (y < 0 ? "-" : "+") + String(Math.abs(y)).padStart(6, "0");
+    y >= 0 && y <= 9999
+      ? String(y).padStart(4, "0")
+      : (y < 0 ? "-" : "+") + String(Math.abs(y)).padStart(6, "0");
   return `${ys}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
@@ -61,7 +65,14 @@ export function formatOffset(sec: number): string {
  * 0 ≤ add < 2^31) into words `2k`, `2k + 1` of `w`; returns true when the
  * result overflows int64. Partial products of 16-bit pieces stay below 2^53.
  */
-export function mulAddWords(w: Int32Array, k: number, hi: number, lo: number, m: number, add: number): boolean {
+export function mulAddWords(
+  w: Int32Array,
+  k: number,
+  hi: number,
+  lo: number,
+  m: number,
+  add: number,
+): boolean {
   const p0 = (lo & 0xffff) * m + add;
   const p1 = (lo >>> 16) * m + Math.floor(p0 / 65536);
   const newHi = hi * m + Math.floor(p1 / 65536);
@@ -129,7 +140,7 @@ export class ZoneOffsets {
       v = a === this.#exact(h * 3600 + 3599) ? a : Number.NaN;
       this.#hours.set(h, v);
     }
-    return v === v ? v : this.#exact(sec);
+    return Number.isNaN(v) ? this.#exact(sec) : v;
   }
 
   /** The offset for a wall-clock time (seconds since epoch as if UTC): first of an ambiguous pair. */

@@ -1,6 +1,8 @@
 /**
  * `cast`: convert a column to another dtype, checked by default.
  */
+
+import { maybeBoolean, show } from "../../util/is.js";
 import { VarWidthBuilder } from "../builder.js";
 import { type Chunk, makeChunk, numberOffsets, type StorageOf } from "../chunk.js";
 import { Column } from "../column.js";
@@ -19,7 +21,6 @@ import {
 } from "../dtype.js";
 import { CastError, DTypeError, OptionError } from "../errors.js";
 import { words } from "../int64.js";
-import { maybeBoolean, show } from "../../util/is.js";
 import { type Allow, castError, castNumeric, validityAt0 } from "./cast-numeric.js";
 import { parseText, toText } from "./cast-string.js";
 import { castTemporal, isTemporalCast } from "./cast-temporal.js";
@@ -128,7 +129,8 @@ export function castColumn(col: Column, to: DType, allow: Allow): Column {
   const from = col.dtype;
   if (dtypeEquals(from, to)) return col;
   if (to.kind === "dictionary") return encode(col, to, allow);
-  if (from.kind === "dictionary" && !isString(to)) return castColumn(castColumn(col, from.value, allow), to, allow);
+  if (from.kind === "dictionary" && !isString(to))
+    return castColumn(castColumn(col, from.value, allow), to, allow);
   let row0 = 0;
   const chunks = col.chunks.map((c) => {
     const out = from.kind === "dictionary" ? decode(c, to as StringType) : castChunk(c, to, allow, row0);
@@ -270,7 +272,12 @@ function recode(col: Column<Dictionary>, to: Dictionary, allow: Allow): Column {
     });
     let cast: Chunk;
     try {
-      cast = castNumeric(codes, to.index, { intOverflow: false, floatTruncate: false, timeTruncate: false }, row0);
+      cast = castNumeric(
+        codes,
+        to.index,
+        { intOverflow: false, floatTruncate: false, timeTruncate: false },
+        row0,
+      );
     } catch (e) {
       if (!(e instanceof CastError)) throw e;
       throw new CastError(

@@ -66,7 +66,7 @@ export function threeWayWordsFloat(
     const h = a[ia + 1] as number;
     const top = aSigned ? h : h >>> 0;
     const lo = (a[ia] as number) >>> 0;
-    if (d !== d) out[i] = 2;
+    if (Number.isNaN(d)) out[i] = 2;
     else if (top >= -2097152 && top < 2097152) {
       const v = top * TWO32 + lo;
       out[i] = v < d ? -1 : v > d ? 1 : 0;

@@ -6,12 +6,11 @@ import { andValidity } from "../bitmap.js";
 import { type Chunk, makeChunk, numberOffsets } from "../chunk.js";
 import { Column } from "../column.js";
 import {
-  bool,
   type Bool,
+  bool,
   type DType,
   dtypeEquals,
   dtypeToString,
-  float64,
   int64,
   isBigIntStorage,
   isString,
@@ -24,7 +23,14 @@ import { column } from "../from-values.js";
 import { words } from "../int64.js";
 import { promote } from "../promotion.js";
 import { castColumn } from "./cast.js";
-import { alignBits, type CompareOp, packThreeWay, threeWayBytes, threeWayWords, threeWayWordsFloat } from "./compare-exact.js";
+import {
+  alignBits,
+  type CompareOp,
+  packThreeWay,
+  threeWayBytes,
+  threeWayWords,
+  threeWayWordsFloat,
+} from "./compare-exact.js";
 import { COLUMN_LOOPS, SCALAR_LOOPS } from "./compare-loops.js";
 
 /** A JS scalar operand. */
@@ -65,10 +71,10 @@ const toF64 = (v: NumberArray): Float64Array => (v instanceof Float64Array ? v :
  */
 function compareKeys(op: CompareOp, a: Key, b: Key, bs: number, out: Uint8Array, n: number): void {
   if (a.k === "b" && b.k === "b") return compareBits(op, a.v, b.v, bs, out, n);
-  if (a.k === "b" || b.k === "b") return compareKeys(op, asNumbers(a, n), asNumbers(b, bs === 0 ? 1 : n), bs, out, n);
+  if (a.k === "b" || b.k === "b")
+    return compareKeys(op, asNumbers(a, n), asNumbers(b, bs === 0 ? 1 : n), bs, out, n);
   if (a.k === "n" && b.k === "n") {
     if (bs === 0) {
-      (SCALAR_LOOPS.get(a.v.constructor) as readonly ((...x: never[]) => void)[])[SCALAR_INDEX[op]];
       const loop = SCALAR_LOOPS.get(a.v.constructor)![SCALAR_INDEX[op]]!;
       loop(a.v, b.v[0] as number, out, n);
     } else {
@@ -101,14 +107,31 @@ function invert(out: Uint8Array, n: number): void {
 }
 
 /** Bool against bool, a byte at a time (false < true, as NumPy). */
-function compareBits(op: CompareOp, a: Uint8Array, b: Uint8Array, bs: number, out: Uint8Array, n: number): void {
+function compareBits(
+  op: CompareOp,
+  a: Uint8Array,
+  b: Uint8Array,
+  bs: number,
+  out: Uint8Array,
+  n: number,
+): void {
   const nb = (n + 7) >>> 3;
   const s = bs === 0 ? ((b[0] as number) & 1 ? 0xff : 0) : -1;
   for (let j = 0; j < nb; j++) {
     const x = a[j] as number;
     const y = s >= 0 ? s : (b[j] as number);
     out[j] =
-      op === "eq" ? ~(x ^ y) : op === "ne" ? x ^ y : op === "lt" ? ~x & y : op === "le" ? ~x | y : op === "gt" ? x & ~y : x | ~y;
+      op === "eq"
+        ? ~(x ^ y)
+        : op === "ne"
+          ? x ^ y
+          : op === "lt"
+            ? ~x & y
+            : op === "le"
+              ? ~x | y
+              : op === "gt"
+                ? x & ~y
+                : x | ~y;
   }
   if (n & 7) out[nb - 1] = (out[nb - 1] as number) & ((1 << (n & 7)) - 1);
 }
@@ -118,7 +141,9 @@ function compareChunks(op: CompareOp, a: Chunk, b: Chunk, scalar: boolean): Chun
   const n = a.length;
   const out = new Uint8Array(((n + 63) >>> 6) << 3);
   compareKeys(op, keyOf(a), keyOf(b), scalar ? 0 : 1, out, n);
-  const validity = scalar ? andValidity(a.validity, a.offset, null, 0, n) : andValidity(a.validity, a.offset, b.validity, b.offset, n);
+  const validity = scalar
+    ? andValidity(a.validity, a.offset, null, 0, n)
+    : andValidity(a.validity, a.offset, b.validity, b.offset, n);
   return makeChunk({ dtype: bool, length: n, values: out, validity });
 }
 
@@ -126,7 +151,13 @@ function compareChunks(op: CompareOp, a: Chunk, b: Chunk, scalar: boolean): Chun
 function allNull(like: Column): Column<Bool> {
   const chunks = like.chunks.map((c) => {
     const n = c.length;
-    return makeChunk({ dtype: bool, length: n, values: new Uint8Array(((n + 63) >>> 6) << 3), validity: new Uint8Array(((n + 63) >>> 6) << 3), nullCount: n });
+    return makeChunk({
+      dtype: bool,
+      length: n,
+      values: new Uint8Array(((n + 63) >>> 6) << 3),
+      validity: new Uint8Array(((n + 63) >>> 6) << 3),
+      nullCount: n,
+    });
   });
   return new Column(bool, chunks);
 }
@@ -145,7 +176,8 @@ function comparable(a: Column, b: Column): [Column, Column] {
   const text = common.kind === "dictionary" ? common.value : common;
   const fix = (c: Column): Column => {
     const d = c.dtype;
-    if (d.kind === "dictionary" || (isString(d) && isString(text) && !dtypeEquals(d, text))) return castColumn(c, text, SAFE);
+    if (d.kind === "dictionary" || (isString(d) && isString(text) && !dtypeEquals(d, text)))
+      return castColumn(c, text, SAFE);
     if (d.kind === "timestamp" || d.kind === "duration" || (d.kind === "date" && common.kind === "timestamp"))
       return castColumn(c, common, SAFE);
     return c;
@@ -160,11 +192,9 @@ function scalarColumn(s: Exclude<Scalar, null>, d: DType): Column {
     return column([s], utf8);
   }
   if (typeof s === "boolean") return column([s], bool);
-  if (typeof s === "number") {
-    if (d.kind === "date") return column([s], float64);
-    return column(new Float64Array([s]));
-  }
-  if (s >= -(2n ** 53n) && s <= 2n ** 53n && !isBigIntStorage(d)) return column(new Float64Array([Number(s)]));
+  if (typeof s === "number") return column(new Float64Array([s]));
+  if (s >= -(2n ** 53n) && s <= 2n ** 53n && !isBigIntStorage(d))
+    return column(new Float64Array([Number(s)]));
   if (d.kind === "timestamp" || d.kind === "duration") return column([s], d);
   if (s >= -(2n ** 63n) && s < 2n ** 63n) return column([s], int64);
   if (s >= 0n && s < 2n ** 64n) return column([s], uint64);
@@ -180,21 +210,26 @@ function compareImpl(op: CompareOp, a: Column | Scalar, b: Column | Scalar): Col
     if (a.length !== b.length) throw new ShapeError(`${op}: lengths differ (${a.length} and ${b.length})`);
     let [x, y] = comparable(a, b);
     // Per chunk when the chunkings agree; otherwise both sides are combined into one chunk.
-    const same = x.chunks.length === y.chunks.length && x.chunks.every((c, i) => c.length === y.chunks[i]?.length);
+    const same =
+      x.chunks.length === y.chunks.length && x.chunks.every((c, i) => c.length === y.chunks[i]?.length);
     if (!same) [x, y] = [x.rechunk(), y.rechunk()];
-    return new Column(bool, x.chunks.map((c, i) => compareChunks(op, c, y.chunks[i] as Chunk, false)));
+    return new Column(
+      bool,
+      x.chunks.map((c, i) => compareChunks(op, c, y.chunks[i] as Chunk, false)),
+    );
   }
   if (b === null) return allNull(a);
   if (!["number", "bigint", "boolean", "string"].includes(typeof b)) {
     throw new DTypeError(`cannot compare ${dtypeToString(a.dtype)} with ${String(b)}`);
   }
-  let s = scalarColumn(b, a.dtype);
-  let [x] = comparable(a, s);
-  if (a.dtype.kind === "dictionary" && isString(s.dtype)) x = a;
-  [, s] = comparable(x, s);
-  if (x.dtype.kind === "dictionary") return compareDictionary(op, x, s.combine());
-  const sc = s.combine();
-  return new Column(bool, x.chunks.map((c) => compareChunks(op, c, sc, true)));
+  const s = scalarColumn(b, a.dtype);
+  if (a.dtype.kind === "dictionary" && typeof b === "string") return compareDictionary(op, a, s.combine());
+  const [x, y] = comparable(a, s);
+  const sc = y.combine();
+  return new Column(
+    bool,
+    x.chunks.map((c) => compareChunks(op, c, sc, true)),
+  );
 }
 
 /**
@@ -219,7 +254,134 @@ function compareDictionary(op: CompareOp, col: Column, s: Chunk): Column<Bool> {
     const step = codes.k === "w" ? 2 : 1;
     const cv = codes.v as ArrayLike<number>;
     for (let i = 0; i < n; i++) if (hit[cv[i * step] as number]) out[i >>> 3] |= 1 << (i & 7);
-    return makeChunk({ dtype: bool, length: n, values: out, validity: andValidity(c.validity, c.offset, null, 0, n) });
+    return makeChunk({
+      dtype: bool,
+      length: n,
+      values: out,
+      validity: andValidity(c.validity, c.offset, null, 0, n),
+    });
   });
   return new Column(bool, chunks);
+}
+
+/** A column or a scalar operand. */
+type Operand = Column | Scalar;
+
+/**
+ * Compare element-wise for equality.
+ *
+ * Works for every pair of dtypes `promote` accepts: numbers of any width
+ * (int64/uint64 exactly, also against floats), strings by code point
+ * (UTF-8 bytes, not decoded), dictionaries through their values (against
+ * a string the scalar is looked up once), dates, timestamps (ISO text
+ * scalars are parsed in the column's unit and zone), durations, bools.
+ * A scalar broadcasts; a null scalar gives all nulls. Nulls give null;
+ * NaN compares false (except `ne`, true), as NumPy. Columns with the same
+ * chunk lengths are compared chunk by chunk, otherwise both are combined
+ * into one chunk first. Lengths must match (`ShapeError`); incomparable
+ * dtypes throw a `DTypeError` naming both.
+ *
+ * @param a - a column or a scalar
+ * @param b - a column or a scalar (one of `a`, `b` must be a column)
+ * @returns a bool column (bit-packed, fresh buffers)
+ * @example
+ * ```ts
+ * import { column, eq } from "ndframe";
+ * eq(column([1, Number.NaN, null]), Number.NaN).toArray(); // => [false, false, null]
+ * eq(column(["a", "b"]), column(["a", "c"])).toArray(); // => [true, false]
+ * ```
+ */
+export function eq(a: Operand, b: Operand): Column<Bool> {
+  return compareImpl("eq", a, b);
+}
+
+/**
+ * Compare element-wise for inequality (the complement of `eq` on valid rows).
+ *
+ * Semantics as `eq`; NaN ≠ anything is true, as NumPy.
+ *
+ * @param a - a column or a scalar
+ * @param b - a column or a scalar
+ * @returns a bool column
+ * @example
+ * ```ts
+ * import { column, ne } from "ndframe";
+ * ne(column([1, Number.NaN]), Number.NaN).toArray(); // => [true, true]
+ * ```
+ */
+export function ne(a: Operand, b: Operand): Column<Bool> {
+  return compareImpl("ne", a, b);
+}
+
+/**
+ * Test element-wise whether `a < b`.
+ *
+ * Semantics as `eq`; strings order by code point, false < true.
+ *
+ * @param a - a column or a scalar
+ * @param b - a column or a scalar
+ * @returns a bool column
+ * @example
+ * ```ts
+ * import { column, lt } from "ndframe";
+ * lt(column([1n, 2n ** 60n], "int64"), 2 ** 60).toArray(); // => [true, false]
+ * ```
+ */
+export function lt(a: Operand, b: Operand): Column<Bool> {
+  return compareImpl("lt", a, b);
+}
+
+/**
+ * Test element-wise whether `a <= b`.
+ *
+ * Semantics as `eq`.
+ *
+ * @param a - a column or a scalar
+ * @param b - a column or a scalar
+ * @returns a bool column
+ * @example
+ * ```ts
+ * import { column, le } from "ndframe";
+ * le(column(["b", "ab", null]), "b").toArray(); // => [true, true, null]
+ * ```
+ */
+export function le(a: Operand, b: Operand): Column<Bool> {
+  return compareImpl("le", a, b);
+}
+
+/**
+ * Test element-wise whether `a > b`.
+ *
+ * Semantics as `eq`.
+ *
+ * @param a - a column or a scalar
+ * @param b - a column or a scalar
+ * @returns a bool column
+ * @example
+ * ```ts
+ * import { column, gt } from "ndframe";
+ * gt(column([0.5, 2, Number.NaN]), 1).toArray(); // => [false, true, false]
+ * gt(3, column([1, 5], "int32")).toArray(); // => [true, false]
+ * ```
+ */
+export function gt(a: Operand, b: Operand): Column<Bool> {
+  return compareImpl("gt", a, b);
+}
+
+/**
+ * Test element-wise whether `a >= b`.
+ *
+ * Semantics as `eq`.
+ *
+ * @param a - a column or a scalar
+ * @param b - a column or a scalar
+ * @returns a bool column
+ * @example
+ * ```ts
+ * import { column, ge } from "ndframe";
+ * ge(column([0n, 86400n], "timestamp[s]"), "1970-01-02").toArray(); // => [false, true]
+ * ```
+ */
+export function ge(a: Operand, b: Operand): Column<Bool> {
+  return compareImpl("ge", a, b);
 }

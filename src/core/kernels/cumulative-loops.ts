@@ -30,7 +30,7 @@ export function cumsumF64(
     const j = voff + i;
     if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
     const x = a[i] as number;
-    if (skipNaN && x !== x) {
+    if (skipNaN && Number.isNaN(x)) {
       out[at + i - start] = x;
       continue;
     }
@@ -62,7 +62,7 @@ export function cumprodF64(
     const j = voff + i;
     if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
     const x = a[i] as number;
-    if (skipNaN && x !== x) {
+    if (skipNaN && Number.isNaN(x)) {
       out[at + i - start] = x;
       continue;
     }
@@ -96,7 +96,7 @@ export function cumextremeF64(
     const j = voff + i;
     if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
     const x = a[i] as number;
-    if (x !== x) {
+    if (Number.isNaN(x)) {
       out[at + i - start] = x;
       if (!skipNaN) {
         m = x;
@@ -143,7 +143,8 @@ export function cumsumIntToWords(
       carry += q;
     }
     const hi = Math.floor(r / TWO32) + carry;
-    if (signed ? hi < -2147483648 || hi > 2147483647 : hi < 0 || hi > 4294967295) overflow(at + i - start, signed);
+    if (signed ? hi < -2147483648 || hi > 2147483647 : hi < 0 || hi > 4294967295)
+      overflow(at + i - start, signed);
     const k = at + i - start;
     out[2 * k] = r >>> 0;
     out[2 * k + 1] = hi >>> 0;

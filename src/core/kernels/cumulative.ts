@@ -5,6 +5,8 @@
  * columns NaN is a value: under skipna its position gives NaN and is
  * skipped (pandas), otherwise it propagates to every later position.
  */
+
+import { isObject, maybeBoolean, show } from "../../util/is.js";
 import { bitmapBytes, copyBits, filledBits } from "../bitmap.js";
 import { makeChunk, type StorageOf } from "../chunk.js";
 import { Column } from "../column.js";
@@ -20,7 +22,6 @@ import {
   uint64,
 } from "../dtype.js";
 import { DTypeError, OptionError } from "../errors.js";
-import { isObject, maybeBoolean, show } from "../../util/is.js";
 import {
   cumextremeF64,
   cumextremeWords,
@@ -29,8 +30,8 @@ import {
   cumsumIntToWords,
   cumsumWords,
 } from "./cumulative-loops.js";
-import { f64Blocks, uwords } from "./reduce-loops.js";
 import { checkColumn } from "./reduce.js";
+import { f64Blocks, uwords } from "./reduce-loops.js";
 
 /** Options of the cumulative kernels. */
 export interface CumulativeOptions {
@@ -44,17 +45,27 @@ const INTS: DTypeKind[] = ["int8", "int16", "int32", "int64", "uint8", "uint16",
 const NUM: DTypeKind[] = [...INTS, "float32", "float64", "bool"];
 
 /** Sums and products widen integers to 64 bits (as NumPy's cumsum); floats keep their width. */
-const widen = (d: DType): DType => (isFloat(d) || d.kind === "duration" ? d : isUnsignedInteger(d) ? uint64 : int64);
+const widen = (d: DType): DType =>
+  isFloat(d) || d.kind === "duration" ? d : isUnsignedInteger(d) ? uint64 : int64;
 
 /** The cumulative op table: accepted dtype kinds and result dtype. */
-const CUMULATIVE: Readonly<Record<CumName, { accepts: ReadonlySet<DTypeKind>; result: (d: DType) => DType }>> = {
+const CUMULATIVE: Readonly<
+  Record<CumName, { accepts: ReadonlySet<DTypeKind>; result: (d: DType) => DType }>
+> = {
   cumsum: { accepts: new Set([...NUM, "duration"]), result: widen },
   cumprod: { accepts: new Set(NUM), result: widen },
-  cummin: { accepts: new Set([...INTS, "float32", "float64", "date", "timestamp", "duration"]), result: (d) => d },
-  cummax: { accepts: new Set([...INTS, "float32", "float64", "date", "timestamp", "duration"]), result: (d) => d },
+  cummin: {
+    accepts: new Set([...INTS, "float32", "float64", "date", "timestamp", "duration"]),
+    result: (d) => d,
+  },
+  cummax: {
+    accepts: new Set([...INTS, "float32", "float64", "date", "timestamp", "duration"]),
+    result: (d) => d,
+  },
 };
 
-const is64 = (k: DTypeKind): boolean => k === "int64" || k === "uint64" || k === "timestamp" || k === "duration";
+const is64 = (k: DTypeKind): boolean =>
+  k === "int64" || k === "uint64" || k === "timestamp" || k === "duration";
 
 /** Position of the first null, or -1. */
 function firstNull(col: Column): number {

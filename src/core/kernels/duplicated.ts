@@ -1,13 +1,15 @@
 /**
  * duplicated: mark rows whose key was already seen.
  */
+
+import { show } from "../../util/is.js";
 import { packBits } from "../bitmap.js";
 import { makeChunk } from "../chunk.js";
 import { Column } from "../column.js";
 import { type Bool, bool } from "../dtype.js";
 import { OptionError, ShapeError } from "../errors.js";
-import { show } from "../../util/is.js";
-import { checkColumn, factorizeManyShared } from "./factorize.js";
+import { checkColumn } from "./factorize.js";
+import { factorizeManyShared } from "./factorize-many.js";
 
 /** Duplicate marks (one byte per row) from dense codes with `k` groups. @internal */
 export function duplicatedCodes(codes: Int32Array, k: number, keep: "first" | "last" | false): Uint8Array {
@@ -59,10 +61,11 @@ export function duplicated(
   if (!Array.isArray(list) || list.length === 0) {
     throw new ShapeError(`duplicated: expected a Column or a non-empty array of Columns, got ${show(cols)}`);
   }
-  list.forEach((c, j) => checkColumn("duplicated", c, `cols[${j}]`));
+  for (const [j, c] of list.entries()) checkColumn("duplicated", c, `cols[${j}]`);
   const n = (list[0] as Column).length;
   list.forEach((c, j) => {
-    if (c.length !== n) throw new ShapeError(`duplicated: cols[${j}] has length ${c.length} but cols[0] has length ${n}`);
+    if (c.length !== n)
+      throw new ShapeError(`duplicated: cols[${j}] has length ${c.length} but cols[0] has length ${n}`);
   });
   const k = options?.keep;
   if (!(k === undefined || k === false || k === "first" || k === "last")) {

@@ -160,7 +160,7 @@ export function sortOrder(c: Chunk): Int32Array {
       if (x < y) return -1;
       if (x > y) return 1;
       if (x === y) return 0;
-      return (x !== x ? 1 : 0) - (y !== y ? 1 : 0);
+      return (Number.isNaN(x) ? 1 : 0) - (Number.isNaN(y) ? 1 : 0);
     };
   }
   idx.sort(cmp);

@@ -1,12 +1,13 @@
 /**
  * `filter`: keep the rows of a column where a boolean mask is true.
  */
+
+import { show } from "../../util/is.js";
 import { andValidity, countBits, packBits } from "../bitmap.js";
 import type { Chunk } from "../chunk.js";
 import { Column, emptyChunk } from "../column.js";
 import { type Bool, type DType, dtypeToString } from "../dtype.js";
 import { DTypeError, ShapeError } from "../errors.js";
-import { show } from "../../util/is.js";
 import { takeChunk } from "./take.js";
 
 /** Masks accepted by `filter`. */

@@ -32,7 +32,11 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
   let p = start;
   const stop = end - 3;
   for (; p < stop; p += 4) {
-    let k = (b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16) | ((b[p + 3] as number) << 24);
+    let k =
+      (b[p] as number) |
+      ((b[p + 1] as number) << 8) |
+      ((b[p + 2] as number) << 16) |
+      ((b[p + 3] as number) << 24);
     k = Math.imul(k, 0xcc9e2d51);
     k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
     h ^= k;

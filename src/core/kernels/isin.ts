@@ -1,12 +1,21 @@
 /**
  * isin: membership of each element in a set of values.
  */
+
+import { show } from "../../util/is.js";
 import { packBits } from "../bitmap.js";
 import { columnBuilder } from "../builder.js";
 import { makeChunk } from "../chunk.js";
 import { Column } from "../column.js";
-import { type Bool, bool, type Dictionary, type DType, dtypeEquals, isBigIntStorage, type StringType } from "../dtype.js";
-import { show } from "../../util/is.js";
+import {
+  type Bool,
+  bool,
+  type Dictionary,
+  type DType,
+  dtypeEquals,
+  isBigIntStorage,
+  type StringType,
+} from "../dtype.js";
 import { checkColumn, decode, factorizeBase, factorizeShared } from "./factorize.js";
 
 const PER_MS = { s: 0n, ms: 1n, us: 1000n, ns: 1000000n } as const;
@@ -107,7 +116,8 @@ export function isin(col: Column, values: Column | readonly unknown[]): Column<B
       const inDict = member(c.dictionary as Column<StringType>, set);
       const v = c.values as ArrayLike<number | bigint>;
       for (let i = 0; i < c.length; i++) {
-        const valid = c.validity === null || ((c.validity[(c.offset + i) >>> 3] as number) >>> ((c.offset + i) & 7)) & 1;
+        const valid =
+          c.validity === null || ((c.validity[(c.offset + i) >>> 3] as number) >>> ((c.offset + i) & 7)) & 1;
         bytes[at + i] = valid ? (inDict[Number(v[i])] as number) : nullIn;
       }
       at += c.length;

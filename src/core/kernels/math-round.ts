@@ -7,7 +7,15 @@
 
 import { show } from "../../util/is.js";
 import type { Column } from "../column.js";
-import { type DType, dtypeToString, float32, float64, isFloat, isInteger } from "../dtype.js";
+import {
+  type DType,
+  dtypeToString,
+  float32,
+  float64,
+  isFloat,
+  isInteger,
+  type NumberArray,
+} from "../dtype.js";
 import { DTypeError, OptionError } from "../errors.js";
 import { bigintWords, compareWords, floorDivModWords, mulWords } from "../int64.js";
 import { fitsInteger } from "./arithmetic.js";
@@ -125,8 +133,13 @@ export function round(col: Column, decimals = 0): Column {
       for (let i = 0; i < n; i++) o[i] = (a[i] as number) * 0;
     });
   }
-  const loop = decimals > 0 ? set.roundUp : set.roundDown;
-  return mapChunks(col, key, outDtype, (o, a, n) => loop(o as Float64Array, a as Float64Array, n, f));
+  const loop = (decimals > 0 ? set.roundUp : set.roundDown) as (
+    o: NumberArray,
+    a: NumberArray,
+    n: number,
+    f: number,
+  ) => void;
+  return mapChunks(col, key, outDtype, (o, a, n) => loop(o, a, n, f));
 }
 
 /** Round integers to a multiple of 10^-decimals, ties to even, exactly. */

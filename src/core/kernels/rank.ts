@@ -2,10 +2,11 @@
  * `rank`: the rank of every element among the column's values, with the
  * tie methods and null options of pandas' `Series.rank`.
  */
+
+import { maybeBoolean, maybeKeyword } from "../../util/is.js";
 import { makeChunk } from "../chunk.js";
 import { Column } from "../column.js";
 import { type DType, type Float64, float64 } from "../dtype.js";
-import { maybeBoolean, maybeKeyword } from "../../util/is.js";
 import { extractKeys } from "./sort-keys.js";
 import { radixSort } from "./sort-radix.js";
 

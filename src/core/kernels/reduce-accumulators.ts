@@ -33,7 +33,9 @@ export interface Accumulator {
 }
 
 function notInvertible(name: string): never {
-  throw new OptionError(`the ${name} reducer cannot remove values (it is not invertible); recompute the window`);
+  throw new OptionError(
+    `the ${name} reducer cannot remove values (it is not invertible); recompute the window`,
+  );
 }
 
 /** Neumaier add of x into (s[g], c[g]). */

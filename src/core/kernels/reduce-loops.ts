@@ -44,7 +44,7 @@ export function sumF64(a: Float64Array, start: number, end: number, st: FloatSum
     else c += x - t + s;
     s = t;
   }
-  if (s !== s) return false;
+  if (Number.isNaN(s)) return false;
   st.s = s;
   st.c = c;
   st.n += end - start;
@@ -68,7 +68,7 @@ export function sumF64Skip(
     const j = voff + i;
     if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
     const x = a[i] as number;
-    if (skipNaN && x !== x) continue;
+    if (skipNaN && Number.isNaN(x)) continue;
     const t = s + x;
     if (Math.abs(s) >= Math.abs(x)) c += s - t + x;
     else c += x - t + s;
@@ -240,14 +240,20 @@ export function sumW64(
 // -1. NaN never compares smaller, so float loops skip NaN for free once the
 // first non-NaN value is found.
 
-export function argminF64(a: Float64Array, start: number, end: number, vb: Uint8Array | null, voff: number): number {
+export function argminF64(
+  a: Float64Array,
+  start: number,
+  end: number,
+  vb: Uint8Array | null,
+  voff: number,
+): number {
   let k = -1;
   let m = 0;
   for (let i = start; i < end; i++) {
     const j = voff + i;
     if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
     const x = a[i] as number;
-    if (x === x) {
+    if (!Number.isNaN(x)) {
       k = i;
       m = x;
       start = i + 1;
@@ -277,14 +283,20 @@ export function argminF64(a: Float64Array, start: number, end: number, vb: Uint8
   return k;
 }
 
-export function argmaxF64(a: Float64Array, start: number, end: number, vb: Uint8Array | null, voff: number): number {
+export function argmaxF64(
+  a: Float64Array,
+  start: number,
+  end: number,
+  vb: Uint8Array | null,
+  voff: number,
+): number {
   let k = -1;
   let m = 0;
   for (let i = start; i < end; i++) {
     const j = voff + i;
     if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
     const x = a[i] as number;
-    if (x === x) {
+    if (!Number.isNaN(x)) {
       k = i;
       m = x;
       start = i + 1;
@@ -314,7 +326,13 @@ export function argmaxF64(a: Float64Array, start: number, end: number, vb: Uint8
   return k;
 }
 
-export function argminI32(a: Int32Array, start: number, end: number, vb: Uint8Array | null, voff: number): number {
+export function argminI32(
+  a: Int32Array,
+  start: number,
+  end: number,
+  vb: Uint8Array | null,
+  voff: number,
+): number {
   let k = -1;
   let m = 2147483648;
   if (vb === null) {
@@ -339,7 +357,13 @@ export function argminI32(a: Int32Array, start: number, end: number, vb: Uint8Ar
   return k;
 }
 
-export function argmaxI32(a: Int32Array, start: number, end: number, vb: Uint8Array | null, voff: number): number {
+export function argmaxI32(
+  a: Int32Array,
+  start: number,
+  end: number,
+  vb: Uint8Array | null,
+  voff: number,
+): number {
   let k = -1;
   let m = -2147483649;
   if (vb === null) {
@@ -468,7 +492,7 @@ export function devF64(
       const j = voff + i;
       if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
       const x = a[i] as number;
-      if (skipNaN && x !== x) continue;
+      if (skipNaN && Number.isNaN(x)) continue;
       const d = x - m;
       s1 += d;
       s2 += d * d;
@@ -527,7 +551,7 @@ export function dev4F64(
     const j = voff + i;
     if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
     const x = a[i] as number;
-    if (skipNaN && x !== x) continue;
+    if (skipNaN && Number.isNaN(x)) continue;
     const d = x - m;
     const d2 = d * d;
     s2 += d2;
@@ -540,11 +564,17 @@ export function dev4F64(
 }
 
 /** Count the NaN among the valid values of `a[start, end)`. */
-export function countNaN(a: Float64Array, start: number, end: number, vb: Uint8Array | null, voff: number): number {
+export function countNaN(
+  a: Float64Array,
+  start: number,
+  end: number,
+  vb: Uint8Array | null,
+  voff: number,
+): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     const x = a[i] as number;
-    if (x !== x) {
+    if (Number.isNaN(x)) {
       const j = voff + i;
       if (vb === null || (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 1) n++;
     }
@@ -553,10 +583,33 @@ export function countNaN(a: Float64Array, start: number, end: number, vb: Uint8A
 }
 
 // ---------------------------------------------------------------------------
+// Priming. V8 optimizes a long loop on-stack (OSR) while its first call is
+// still in it; code after the loop has then never run, has no type
+// feedback, and the optimized code deopts there on every later call (seen
+// as a 3x slowdown of sumF64). Running each loop first on a short prefix
+// gives all of its code feedback before the long run is compiled.
+
+/** Length of the priming prefix. */
+export const PRIME = 8;
+
+/** Call `run(0, k)` then `run(k, n)` with a short prefix k (see above). */
+export function primed(n: number, run: (start: number, end: number) => void): void {
+  const k = Math.min(n, PRIME);
+  if (k > 0) run(0, k);
+  if (n > k) run(k, n);
+}
+
+// ---------------------------------------------------------------------------
 // Block reader: any numeric chunk as Float64Array runs.
 
 /** Receives one run of values as doubles; validity bit of `a[i]` is `voff + i`. */
-export type F64Visitor = (a: Float64Array, start: number, end: number, vb: Uint8Array | null, voff: number) => void;
+export type F64Visitor = (
+  a: Float64Array,
+  start: number,
+  end: number,
+  vb: Uint8Array | null,
+  voff: number,
+) => void;
 
 /** The 32-bit word view of a 64-bit array, unsigned (no copy). */
 export function uwords(a: BigInt64Array | BigUint64Array): Uint32Array {
@@ -566,9 +619,11 @@ export function uwords(a: BigInt64Array | BigUint64Array): Uint32Array {
 /** Convert 64-bit words `[start, end)` to doubles (rounded beyond 2^53). */
 function wordsToF64(u: Uint32Array, start: number, end: number, signed: boolean, out: Float64Array): void {
   if (signed) {
-    for (let i = start; i < end; i++) out[i - start] = ((u[2 * i + 1] as number) | 0) * TWO32 + (u[2 * i] as number);
+    for (let i = start; i < end; i++)
+      out[i - start] = ((u[2 * i + 1] as number) | 0) * TWO32 + (u[2 * i] as number);
   } else {
-    for (let i = start; i < end; i++) out[i - start] = (u[2 * i + 1] as number) * TWO32 + (u[2 * i] as number);
+    for (let i = start; i < end; i++)
+      out[i - start] = (u[2 * i + 1] as number) * TWO32 + (u[2 * i] as number);
   }
 }
 
@@ -590,8 +645,10 @@ export function f64Blocks(chunks: readonly Chunk[], visit: F64Visitor): void {
   let scratch: Float64Array | null = null;
   for (const c of chunks) {
     const v = c.values;
-    if (v instanceof Float64Array && c.dtype.kind !== "bool") {
-      visit(v, 0, c.length, c.validity, c.offset);
+    if (v instanceof Float64Array) {
+      const k = Math.min(c.length, PRIME);
+      if (k > 0) visit(v, 0, k, c.validity, c.offset);
+      if (c.length > k) visit(v, k, c.length, c.validity, c.offset);
       continue;
     }
     if (scratch === null) scratch = new Float64Array(SCRATCH);

@@ -18,6 +18,7 @@ import {
   argminW64,
   countNaN,
   f64Blocks,
+  primed,
   uwords,
 } from "./reduce-loops.js";
 
@@ -86,14 +87,15 @@ function argI32(chunks: readonly Chunk[], max: boolean): number | null {
   let base = 0;
   for (const c of chunks) {
     const a = c.values as Int32Array;
-    const k = max ? argmaxI32(a, 0, c.length, c.validity, c.offset) : argminI32(a, 0, c.length, c.validity, c.offset);
-    if (k >= 0) {
+    primed(c.length, (s, e) => {
+      const k = max ? argmaxI32(a, s, e, c.validity, c.offset) : argminI32(a, s, e, c.validity, c.offset);
+      if (k < 0) return;
       const x = a[k] as number;
       if (best < 0 || (max ? x > bestValue : x < bestValue)) {
         best = base + k;
         bestValue = x;
       }
-    }
+    });
     base += c.length;
   }
   return best < 0 ? null : best;
@@ -106,10 +108,11 @@ function argW64(chunks: readonly Chunk[], max: boolean, flip: number): number | 
   let base = 0;
   for (const c of chunks) {
     const u = uwords(c.values as BigInt64Array);
-    const k = max
-      ? argmaxW64(u, 0, c.length, c.validity, c.offset, flip)
-      : argminW64(u, 0, c.length, c.validity, c.offset, flip);
-    if (k >= 0) {
+    primed(c.length, (s, e) => {
+      const k = max
+        ? argmaxW64(u, s, e, c.validity, c.offset, flip)
+        : argminW64(u, s, e, c.validity, c.offset, flip);
+      if (k < 0) return;
       const h = (u[2 * k + 1] as number) ^ flip;
       const l = u[2 * k] as number;
       const better = max ? h > bh || (h === bh && l > bl) : h < bh || (h === bh && l < bl);
@@ -118,14 +121,21 @@ function argW64(chunks: readonly Chunk[], max: boolean, flip: number): number | 
         bh = h;
         bl = l;
       }
-    }
+    });
     base += c.length;
   }
   return best < 0 ? null : best;
 }
 
 /** Compare bytes `a[as, ae)` with `b[bs, be)` lexicographically. */
-export function compareBytes(a: Uint8Array, as: number, ae: number, b: Uint8Array, bs: number, be: number): number {
+export function compareBytes(
+  a: Uint8Array,
+  as: number,
+  ae: number,
+  b: Uint8Array,
+  bs: number,
+  be: number,
+): number {
   const n = Math.min(ae - as, be - bs);
   for (let i = 0; i < n; i++) {
     const d = (a[as + i] as number) - (b[bs + i] as number);

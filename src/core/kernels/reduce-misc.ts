@@ -27,7 +27,7 @@ function truthCounts(col: Column, skipna: boolean): [number, number] {
       if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
       const x = a[i] as number;
       if (x === 0) no++;
-      else if (x === x || !skipna) yes++;
+      else if (!Number.isNaN(x) || !skipna) yes++;
     }
   });
   return [yes, no];
@@ -65,7 +65,7 @@ function firstValid(col: Column, last: boolean): number {
       const i = last ? c.length - 1 - t : t;
       const j = c.offset + i;
       if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
-      if (float && v[i] !== v[i]) continue;
+      if (float && Number.isNaN(v[i] as number)) continue;
       return base + i;
     }
     if (!last) base += c.length;

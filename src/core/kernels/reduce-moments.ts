@@ -7,9 +7,8 @@
  * @internal
  */
 import type { Column } from "../column.js";
-import { devF64, devI32, dev4F64, f64Blocks } from "./reduce-loops.js";
+import { dev4F64, devF64, devI32, f64Blocks, floatSumValue, intSumValue, primed } from "./reduce-loops.js";
 import { floatSum, intSum, numericGroup } from "./reduce-sum.js";
-import { floatSumValue, intSumValue } from "./reduce-loops.js";
 
 /** Mean and count of the valid values, and whether NaN had to be skipped. */
 interface Center {
@@ -35,7 +34,7 @@ function deviations(col: Column, m: number, skipNaN: boolean): Float64Array {
   const st = new Float64Array(2);
   for (const c of col.chunks) {
     const v = c.values;
-    if (v instanceof Int32Array) devI32(v, 0, c.length, c.validity, c.offset, m, st);
+    if (v instanceof Int32Array) primed(c.length, (s, e) => devI32(v, s, e, c.validity, c.offset, m, st));
     else f64Blocks([c], (a, s, e, vb, voff) => devF64(a, s, e, vb, voff, skipNaN, m, st));
   }
   return st;
@@ -46,7 +45,7 @@ export function varImpl(col: Column, skipna: boolean, ddof: number): number | nu
   if (!skipna && col.nullCount > 0) return null;
   const { mean, n, skipNaN } = center(col, skipna);
   if (n <= ddof) return null;
-  if (mean !== mean) return Number.NaN;
+  if (Number.isNaN(mean)) return Number.NaN;
   const st = deviations(col, mean, skipNaN);
   const s1 = st[0] as number;
   const m2 = (st[1] as number) - (s1 * s1) / n;
@@ -62,11 +61,15 @@ export function stdImpl(col: Column, skipna: boolean, ddof: number): number | nu
 // pandas' _zero_out_fperr: moment sums below 1e-14 are rounding noise.
 const fperr = (x: number): number => (Math.abs(x) < 1e-14 ? 0 : x);
 
-function powerSums(col: Column, skipna: boolean, min: number): { n: number; st: Float64Array } | number | null {
+function powerSums(
+  col: Column,
+  skipna: boolean,
+  min: number,
+): { n: number; st: Float64Array } | number | null {
   if (!skipna && col.nullCount > 0) return null;
   const { mean, n, skipNaN } = center(col, skipna);
   if (n < min) return null;
-  if (mean !== mean) return Number.NaN;
+  if (Number.isNaN(mean)) return Number.NaN;
   const st = new Float64Array(3);
   f64Blocks(col.chunks, (a, s, e, vb, voff) => dev4F64(a, s, e, vb, voff, skipNaN, mean, st));
   return { n, st };

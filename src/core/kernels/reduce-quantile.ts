@@ -31,7 +31,7 @@ function validValues(col: Column): Float64Array {
       const j = voff + i;
       if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
       const x = a[i] as number;
-      if (x === x) out[n++] = x;
+      if (!Number.isNaN(x)) out[n++] = x;
     }
   });
   return n === out.length ? out : out.subarray(0, n);

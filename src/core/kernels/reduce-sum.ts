@@ -20,13 +20,14 @@ import type { Column } from "../column.js";
 import { dtypeToString } from "../dtype.js";
 import { CastError } from "../errors.js";
 import {
-  f64Blocks,
   type FloatSum,
+  f64Blocks,
   floatSumValue,
   type IntSum,
   intSumBigInt,
   intSumValue,
   newIntSum,
+  primed,
   sumF64,
   sumF64Skip,
   sumI32,
@@ -77,9 +78,10 @@ export function intSum(chunks: readonly Chunk[], group: NumericGroup): IntSum {
   for (const c of chunks) {
     const v = c.values;
     if (group === "int64" || group === "uint64") {
-      sumW64(uwords(v as BigInt64Array), 0, c.length, c.validity, c.offset, group === "int64", st);
+      const u = uwords(v as BigInt64Array);
+      primed(c.length, (s, e) => sumW64(u, s, e, c.validity, c.offset, group === "int64", st));
     } else if (v instanceof Int32Array) {
-      sumI32(v, 0, c.length, c.validity, c.offset, st);
+      primed(c.length, (s, e) => sumI32(v, s, e, c.validity, c.offset, st));
     } else {
       f64Blocks([c], (a, start, end, vb, voff) => sumIntF64(a, start, end, vb, voff, st));
     }
@@ -89,9 +91,12 @@ export function intSum(chunks: readonly Chunk[], group: NumericGroup): IntSum {
 
 /** Check that an exact 64-bit total fits its dtype. */
 export function checked64(total: bigint, group: NumericGroup, kind: string, what: string): bigint {
-  const ok = group === "uint64" ? total >= 0n && total <= UINT64_MAX : total >= INT64_MIN && total <= INT64_MAX;
+  const ok =
+    group === "uint64" ? total >= 0n && total <= UINT64_MAX : total >= INT64_MIN && total <= INT64_MAX;
   if (!ok) {
-    throw new CastError(`${what} of the ${kind} column is ${total}, which does not fit ${kind}; cast to float64 first`);
+    throw new CastError(
+      `${what} of the ${kind} column is ${total}, which does not fit ${kind}; cast to float64 first`,
+    );
   }
   return total;
 }
@@ -147,7 +152,7 @@ export function prodImpl(col: Column, skipna: boolean, minCount: number): number
       const j = voff + i;
       if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
       const x = a[i] as number;
-      if (skipna && x !== x) continue;
+      if (skipna && Number.isNaN(x)) continue;
       p *= x;
       n++;
       if (x === 0) zero = true;

@@ -12,10 +12,11 @@
  *   combining per-chunk states; nothing is copied except by median and
  *   quantile (one Float64Array of the valid values).
  */
+
+import { isObject, maybeBoolean, maybeKeyword, nonNegativeInt, show } from "../../util/is.js";
 import { Column } from "../column.js";
 import type { DType, ValueOf } from "../dtype.js";
 import { DTypeError, OptionError } from "../errors.js";
-import { isObject, maybeBoolean, maybeKeyword, nonNegativeInt, show } from "../../util/is.js";
 import { INTERPOLATIONS, type Interpolation, quantileImpl } from "./reduce-quantile.js";
 import { checkAccepts, DEFAULTS, type Normalized, REDUCERS, type ReducerName } from "./reducers.js";
 
@@ -58,10 +59,13 @@ export function checkColumn(col: unknown, fn: string): asserts col is Column {
 
 function normalize(name: string, allowed: readonly string[], options: unknown): Normalized {
   if (options === undefined) return DEFAULTS;
-  if (!isObject(options)) throw new OptionError(`invalid options for ${name}: ${show(options)} (expected an object)`);
+  if (!isObject(options))
+    throw new OptionError(`invalid options for ${name}: ${show(options)} (expected an object)`);
   for (const k of Object.keys(options)) {
     if (!allowed.includes(k)) {
-      throw new OptionError(`unknown option for ${name}: "${k}" (expected ${allowed.join(", ") || "no options"})`);
+      throw new OptionError(
+        `unknown option for ${name}: "${k}" (expected ${allowed.join(", ") || "no options"})`,
+      );
     }
   }
   const o = options as Record<string, unknown>;
@@ -332,7 +336,8 @@ export function quantile(
   checkAccepts("quantile", REDUCERS.median, col);
   const o = normalize("quantile", ["interpolation"], options);
   const qs = typeof q === "number" ? [q] : Array.isArray(q) ? (q as readonly unknown[]) : null;
-  if (qs === null) throw new OptionError(`invalid q: ${show(q)} (expected a number in [0, 1] or an array of them)`);
+  if (qs === null)
+    throw new OptionError(`invalid q: ${show(q)} (expected a number in [0, 1] or an array of them)`);
   for (const x of qs) {
     if (typeof x !== "number" || !(x >= 0 && x <= 1)) {
       throw new OptionError(`invalid q: ${show(x)} (expected a number in [0, 1])`);

@@ -35,8 +35,8 @@ import {
   VarAccumulator,
 } from "./reduce-accumulators.js";
 import { f64Blocks } from "./reduce-loops.js";
-import { allImpl, anyImpl, countImpl, firstImpl } from "./reduce-misc.js";
 import { argImpl, extremeImpl } from "./reduce-minmax.js";
+import { allImpl, anyImpl, countImpl, firstImpl } from "./reduce-misc.js";
 import { kurtImpl, skewImpl, stdImpl, varImpl } from "./reduce-moments.js";
 import { type Interpolation, medianImpl } from "./reduce-quantile.js";
 import { meanImpl, prodImpl, sumImpl } from "./reduce-sum.js";
@@ -276,7 +276,7 @@ function eachValue(col: Column, fn: (i: number, x: number) => void): void {
       const j = voff + i;
       if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
       const x = a[i] as number;
-      if (x === x) fn(base + i - s, x);
+      if (!Number.isNaN(x)) fn(base + i - s, x);
     }
     base += e - s;
   });

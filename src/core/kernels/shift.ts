@@ -4,16 +4,18 @@
  * a multi-chunk input is combined once (one copy) before the loop; output
  * buffers are always fresh.
  */
+
+import { isObject, show } from "../../util/is.js";
 import { bitmapBytes, copyBits, getBit, setBit } from "../bitmap.js";
-import { type Chunk, makeChunk, numberOffsets, type StorageOf } from "../chunk.js";
 import { VarWidthBuilder } from "../builder.js";
+import { type Chunk, makeChunk, numberOffsets, type StorageOf } from "../chunk.js";
 import { Column } from "../column.js";
 import {
   arrayType,
   type Binary,
   type DType,
-  duration,
   dtypeToString,
+  duration,
   float64,
   int64,
   isBigIntStorage,
@@ -25,9 +27,8 @@ import {
 } from "../dtype.js";
 import { CastError, DTypeError, OptionError } from "../errors.js";
 import { column } from "../from-values.js";
-import { isObject, show } from "../../util/is.js";
-import { uwords } from "./reduce-loops.js";
 import { checkColumn } from "./reduce.js";
+import { uwords } from "./reduce-loops.js";
 
 /** Options of `shift`. */
 export interface ShiftOptions {
@@ -68,7 +69,8 @@ function moved(n: number, p: number): [number, number] {
 export function shift(col: Column, periods = 1, options?: ShiftOptions): Column {
   checkColumn(col, "shift");
   const p = checkPeriods("shift", periods);
-  if (options !== undefined && !isObject(options)) throw new OptionError(`invalid options for shift: ${show(options)}`);
+  if (options !== undefined && !isObject(options))
+    throw new OptionError(`invalid options for shift: ${show(options)}`);
   for (const k of Object.keys(options ?? {})) {
     if (k !== "fillValue") throw new OptionError(`unknown option for shift: "${k}" (expected fillValue)`);
   }
@@ -82,8 +84,7 @@ export function shift(col: Column, periods = 1, options?: ShiftOptions): Column 
   // Encode the fill value through a one-element column: checks it fits the dtype.
   let fillChunk: Chunk | null = null;
   if (hasFill) {
-    fillChunk =
-      d.kind === "dictionary" ? dictionaryFill(c, fill) : (column([fill], d).chunks[0] as Chunk);
+    fillChunk = d.kind === "dictionary" ? dictionaryFill(c, fill) : (column([fill], d).chunks[0] as Chunk);
   }
   const validity = new Uint8Array(bitmapBytes(n));
   if (c.validity === null) {
@@ -103,11 +104,21 @@ export function shift(col: Column, periods = 1, options?: ShiftOptions): Column 
     values = new Ctor(n);
     (values as Float64Array).set((c.values as Float64Array).subarray(lo - p, hi - p), lo);
     if (fillChunk !== null) {
-      (values as Float64Array).fill((fillChunk.values as Float64Array)[0] as number, fillRange[0], fillRange[1]);
+      (values as Float64Array).fill(
+        (fillChunk.values as Float64Array)[0] as number,
+        fillRange[0],
+        fillRange[1],
+      );
     }
   }
   return Column.fromChunk(
-    makeChunk({ dtype: d, length: n, values: values as StorageOf<DType>, validity, dictionary: c.dictionary }),
+    makeChunk({
+      dtype: d,
+      length: n,
+      values: values as StorageOf<DType>,
+      validity,
+      dictionary: c.dictionary,
+    }),
   );
 }
 
@@ -263,7 +274,9 @@ export function diff(col: Column, periods = 1): Column {
 export function pctChange(col: Column, periods = 1): Column {
   checkColumn(col, "pctChange");
   if (!(isInteger(col.dtype) || isFloat(col.dtype))) {
-    throw new DTypeError(`pctChange does not support dtype ${dtypeToString(col.dtype)} (expected a numeric column)`);
+    throw new DTypeError(
+      `pctChange does not support dtype ${dtypeToString(col.dtype)} (expected a numeric column)`,
+    );
   }
   const p = checkPeriods("pctChange", periods);
   const c = col.combine();
@@ -272,5 +285,7 @@ export function pctChange(col: Column, periods = 1): Column {
   const a = toF64(c);
   const out = new Float64Array(n);
   for (let i = lo; i < hi; i++) out[i] = (a[i] as number) / (a[i - p] as number) - 1;
-  return Column.fromChunk(makeChunk({ dtype: float64, length: n, values: out, validity: pairValidity(c, p) }));
+  return Column.fromChunk(
+    makeChunk({ dtype: float64, length: n, values: out, validity: pairValidity(c, p) }),
+  );
 }

@@ -68,7 +68,18 @@ export function extractKeys(c: Chunk, order: Int32Array | null, flip: number): E
     case "duration":
     case "uint64":
       hi = new Uint32Array(n);
-      m = keysW64(words(v as BigInt64Array), c.dtype.kind === "uint64" ? 0 : SIGN, valid, off, order, flip, idx, lo, hi, r);
+      m = keysW64(
+        words(v as BigInt64Array),
+        c.dtype.kind === "uint64" ? 0 : SIGN,
+        valid,
+        off,
+        order,
+        flip,
+        idx,
+        lo,
+        hi,
+        r,
+      );
       break;
     case "bool":
       m = keysBool(v as Uint8Array, valid, off, order, flip, idx, lo, r);
@@ -121,7 +132,7 @@ function keysF64(
   for (let j = 0; j < n; j++) {
     const p = order === null ? j : (order[j] as number);
     const x = v[p] as number;
-    if (x !== x || isNull(valid, off + p)) {
+    if (Number.isNaN(x) || isNull(valid, off + p)) {
       idx[--back] = p;
       continue;
     }
@@ -165,12 +176,12 @@ function keysF32(
   let back = n;
   let lmin = 0xffffffff;
   let lmax = 0;
-  let hmin = 0xffffffff;
-  let hmax = 0;
+  const hmin = 0xffffffff;
+  const hmax = 0;
   for (let j = 0; j < n; j++) {
     const p = order === null ? j : (order[j] as number);
     const x = v[p] as number;
-    if (x !== x || isNull(valid, off + p)) {
+    if (Number.isNaN(x) || isNull(valid, off + p)) {
       idx[--back] = p;
       continue;
     }
@@ -204,8 +215,8 @@ function keysI32(
   let back = n;
   let lmin = 0xffffffff;
   let lmax = 0;
-  let hmin = 0xffffffff;
-  let hmax = 0;
+  const hmin = 0xffffffff;
+  const hmax = 0;
   for (let j = 0; j < n; j++) {
     const p = order === null ? j : (order[j] as number);
     if (isNull(valid, off + p)) {
@@ -242,8 +253,8 @@ function keysSmall(
   let back = n;
   let lmin = 0xffffffff;
   let lmax = 0;
-  let hmin = 0xffffffff;
-  let hmax = 0;
+  const hmin = 0xffffffff;
+  const hmax = 0;
   for (let j = 0; j < n; j++) {
     const p = order === null ? j : (order[j] as number);
     if (isNull(valid, off + p)) {
@@ -278,8 +289,8 @@ function keysU32(
   let back = n;
   let lmin = 0xffffffff;
   let lmax = 0;
-  let hmin = 0xffffffff;
-  let hmax = 0;
+  const hmin = 0xffffffff;
+  const hmax = 0;
   for (let j = 0; j < n; j++) {
     const p = order === null ? j : (order[j] as number);
     if (isNull(valid, off + p)) {
@@ -358,8 +369,8 @@ function keysBool(
   let back = n;
   let lmin = 0xffffffff;
   let lmax = 0;
-  let hmin = 0xffffffff;
-  let hmax = 0;
+  const hmin = 0xffffffff;
+  const hmax = 0;
   for (let j = 0; j < n; j++) {
     const p = order === null ? j : (order[j] as number);
     const b = off + p;

@@ -2,11 +2,12 @@
  * `argsort` and `sortColumn`: stable sorting by one or several keys, with
  * per-key direction and pandas' placement of nulls and NaN.
  */
+
+import { maybeKeyword, show } from "../../util/is.js";
 import type { Chunk } from "../chunk.js";
 import { Column } from "../column.js";
 import type { DType } from "../dtype.js";
 import { OptionError, ShapeError } from "../errors.js";
-import { maybeKeyword, show } from "../../util/is.js";
 import { extractKeys } from "./sort-keys.js";
 import { radixSort } from "./sort-radix.js";
 import { takeChunk } from "./take.js";
@@ -63,7 +64,8 @@ export function argsort(keys: Column | readonly Column[], options?: SortOptions)
     }
   }
   const desc = descendingFlags(options?.descending, cols.length);
-  const nullsFirst = maybeKeyword("nullsPosition", options?.nullsPosition, NULLS_POSITIONS, "last") === "first";
+  const nullsFirst =
+    maybeKeyword("nullsPosition", options?.nullsPosition, NULLS_POSITIONS, "last") === "first";
   return argsortChunks(
     cols.map((c) => c.combine()),
     desc,
@@ -86,7 +88,11 @@ function descendingFlags(d: unknown, k: number): boolean[] {
  * Stable argsort of single-chunk keys (trusted: equal lengths), least
  * significant key first. @internal
  */
-export function argsortChunks(keys: readonly Chunk[], desc: readonly boolean[], nullsFirst: boolean): Int32Array {
+export function argsortChunks(
+  keys: readonly Chunk[],
+  desc: readonly boolean[],
+  nullsFirst: boolean,
+): Int32Array {
   let order: Int32Array | null = null;
   for (let k = keys.length - 1; k >= 0; k--) {
     order = sortStep(keys[k] as Chunk, order, desc[k] === true, nullsFirst);

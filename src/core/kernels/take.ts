@@ -3,14 +3,15 @@
  * `take`, Arrow's `take` kernel). Also exports the per-storage gather loops
  * that `filter` and `sortColumn` reuse.
  */
+
+import { maybeBoolean, show } from "../../util/is.js";
 import { bitmapBytes, getBit } from "../bitmap.js";
+import { columnBuilder } from "../builder.js";
 import { type Chunk, makeChunk, numberOffsets, type StorageOf } from "../chunk.js";
 import { Column } from "../column.js";
 import { type DType, dtypeToString, isInteger, isVarWidth, type TypedArray } from "../dtype.js";
 import { DTypeError, IndexError } from "../errors.js";
 import { words } from "../int64.js";
-import { columnBuilder } from "../builder.js";
-import { maybeBoolean, show } from "../../util/is.js";
 
 /** Positions accepted by `take`. */
 export type TakeIndices = Int32Array | Uint32Array | Float64Array | readonly number[] | Column;
@@ -49,7 +50,11 @@ export interface TakeOptions {
  * take(column([10, 20, 30], "int32"), column([2, null], "int32")).toArray(); // => [30, null]
  * ```
  */
-export function take<T extends DType>(col: Column<T>, indices: TakeIndices, options?: TakeOptions): Column<T> {
+export function take<T extends DType>(
+  col: Column<T>,
+  indices: TakeIndices,
+  options?: TakeOptions,
+): Column<T> {
   const check = maybeBoolean("boundsCheck", options?.boundsCheck, true);
   const n = col.length;
   const sel = check ? normalizeIndices(indices, n) : { idx: trustIndices(indices), valid: null };

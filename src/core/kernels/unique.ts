@@ -1,11 +1,12 @@
 /**
  * unique, nunique, valueCounts and mode: counting over `factorize` codes.
  */
+
+import { maybeBoolean } from "../../util/is.js";
 import { makeChunk } from "../chunk.js";
 import { Column } from "../column.js";
 import { type DType, type Float64, float64, type Int64, int64 } from "../dtype.js";
 import { words } from "../int64.js";
-import { maybeBoolean } from "../../util/is.js";
 import { checkColumn, type Factorized, factorizeShared } from "./factorize.js";
 import { gatherRows, sortOrder } from "./factorize-support.js";
 

@@ -2,10 +2,11 @@
  * NDArray dtype conversion (`astype`), checked like the column cast kernel:
  * values that do not fit the target raise a `CastError` naming the value.
  */
+
+import { maybeBoolean } from "../../util/is.js";
 import { type DType, dtypeEquals, dtypeToString, type NumberArray, parseDType } from "../dtype.js";
 import { CastError, DTypeError } from "../errors.js";
 import { signedIsSafe, signedToNumber, unsignedIsSafe, unsignedToNumber, words } from "../int64.js";
-import { maybeBoolean } from "../../util/is.js";
 import { NDArray, type NDType } from "./ndarray.js";
 import { coalesce, contiguousStrides, Odometer } from "./shape.js";
 import { allocate, isBig } from "./strided.js";
@@ -96,7 +97,8 @@ function castRun(
     if (fromBig && toBig) {
       const lo = a[2 * ia] as number;
       const hi = a[2 * ia + 1] as number;
-      if (!unsafe && hi < 0) throw castError(from === "int64" ? signedToNumber(lo, hi) : unsignedToNumber(lo, hi), to);
+      if (!unsafe && hi < 0)
+        throw castError(from === "int64" ? signedToNumber(lo, hi) : unsignedToNumber(lo, hi), to);
       out[2 * (o + k)] = lo;
       out[2 * (o + k) + 1] = hi;
       continue;
@@ -134,7 +136,9 @@ function castRun(
 }
 
 function castError(x: number, to: string): CastError {
-  return new CastError(`cannot cast value ${x} to ${to} (NaN, not whole, or out of range); pass { unsafe: true } to wrap`);
+  return new CastError(
+    `cannot cast value ${x} to ${to} (NaN, not whole, or out of range); pass { unsafe: true } to wrap`,
+  );
 }
 
 function bigText(lo: number, hi: number, signed: boolean): string {

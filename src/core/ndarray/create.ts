@@ -2,14 +2,15 @@
  * Making NDArrays: from TypedArrays or nested JS arrays, filled arrays,
  * ranges, and to/from columns (zero-copy where the layout allows).
  */
+
+import { maybeKeyword, show } from "../../util/is.js";
 import { packBits, unpackBits } from "../bitmap.js";
 import { makeChunk, type StorageOf } from "../chunk.js";
 import { Column } from "../column.js";
 import { bool, type DType, dtypeToString, float64, int64, isFloat, type NumberArray } from "../dtype.js";
 import { DTypeError, ShapeError } from "../errors.js";
 import { dtypeOfTypedArray } from "../from-values.js";
-import { words, writeNumber } from "../int64.js";
-import { maybeKeyword, show } from "../../util/is.js";
+import { words } from "../int64.js";
 import { astype, checkNDType } from "./cast.js";
 import { NDArray, type NDType } from "./ndarray.js";
 import { checkShape, contiguousStrides, formatShape, sizeOf } from "./shape.js";
@@ -73,7 +74,9 @@ export function ndarray<D extends NDType = NDType>(
   if (options.shape !== undefined) {
     const shape = checkShape(options.shape);
     if (sizeOf(shape) !== arr.size) {
-      throw new ShapeError(`cannot reshape ${arr.size} values of shape ${formatShape(arr.shape)} into shape ${formatShape(shape)}`);
+      throw new ShapeError(
+        `cannot reshape ${arr.size} values of shape ${formatShape(arr.shape)} into shape ${formatShape(shape)}`,
+      );
     }
     arr = arr.reshape(shape);
   }
@@ -107,10 +110,13 @@ function inferNested(flat: unknown[]): NDType {
   let found: NDType | undefined;
   for (let i = 0; i < flat.length; i++) {
     const v = flat[i];
-    const d = typeof v === "number" ? float64 : typeof v === "bigint" ? int64 : typeof v === "boolean" ? bool : null;
+    const d =
+      typeof v === "number" ? float64 : typeof v === "bigint" ? int64 : typeof v === "boolean" ? bool : null;
     if (d === null) throw new DTypeError(`cannot store ${show(v)} (position ${i}) in an NDArray`);
     if (found !== undefined && found !== d) {
-      throw new DTypeError(`mixed values: ${found.kind} and ${show(v)} (position ${i}); pass a dtype to convert`);
+      throw new DTypeError(
+        `mixed values: ${found.kind} and ${show(v)} (position ${i}); pass a dtype to convert`,
+      );
     }
     found = d;
   }
@@ -121,14 +127,24 @@ function inferNested(flat: unknown[]): NDType {
 function fromValues(flat: unknown[], shape: number[], dtype: NDType): NDArray {
   const strides = contiguousStrides(shape);
   const kinds = new Set(flat.map((v) => typeof v));
-  if (kinds.size > 1) throw new DTypeError(`mixed value types ${[...kinds].join(", ")}; use one kind per array`);
+  if (kinds.size > 1)
+    throw new DTypeError(`mixed value types ${[...kinds].join(", ")}; use one kind per array`);
   if (kinds.has("bigint")) {
-    const big = dtype.kind === "uint64" ? BigUint64Array.from(flat as bigint[]) : BigInt64Array.from(flat as bigint[]);
+    const big =
+      dtype.kind === "uint64" ? BigUint64Array.from(flat as bigint[]) : BigInt64Array.from(flat as bigint[]);
     const d = dtype.kind === "uint64" ? dtype : int64;
     return astype(new NDArray(d, big as StorageOf<NDType>, shape, strides, 0), dtype);
   }
-  const values = Float64Array.from(flat as number[], (v) => (typeof v === "boolean" ? (v ? 1 : 0) : Number(v)));
-  const src = new NDArray(kinds.has("boolean") ? bool : float64, values as StorageOf<NDType>, shape, strides, 0);
+  const values = Float64Array.from(flat as number[], (v) =>
+    typeof v === "boolean" ? (v ? 1 : 0) : Number(v),
+  );
+  const src = new NDArray(
+    kinds.has("boolean") ? bool : float64,
+    values as StorageOf<NDType>,
+    shape,
+    strides,
+    0,
+  );
   if (kinds.has("boolean")) {
     return astype(new NDArray(bool, Uint8Array.from(values), shape, strides, 0), dtype);
   }
@@ -179,7 +195,10 @@ export function full<D extends NDType = NDType>(
  * zeros([2, 3], "int32").toArray(); // => [[0, 0, 0], [0, 0, 0]]
  * ```
  */
-export function zeros<D extends NDType = NDType>(shape: readonly number[] | number, dtype: D | string = float64 as D): NDArray<D> {
+export function zeros<D extends NDType = NDType>(
+  shape: readonly number[] | number,
+  dtype: D | string = float64 as D,
+): NDArray<D> {
   const sh = checkShape(shape);
   const d = checkNDType(dtype) as D;
   return new NDArray(d, allocate(d, sizeOf(sh)), sh, contiguousStrides(sh), 0);
@@ -196,7 +215,10 @@ export function zeros<D extends NDType = NDType>(shape: readonly number[] | numb
  * ones(3, "uint8").toArray(); // => [1, 1, 1]
  * ```
  */
-export function ones<D extends NDType = NDType>(shape: readonly number[] | number, dtype: D | string = float64 as D): NDArray<D> {
+export function ones<D extends NDType = NDType>(
+  shape: readonly number[] | number,
+  dtype: D | string = float64 as D,
+): NDArray<D> {
   return full(shape, 1, dtype);
 }
 
@@ -232,7 +254,8 @@ export function arange<D extends NDType = NDType>(
     ["stop", stop],
     ["step", step],
   ] as const) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new ShapeError(`invalid arange ${name}: ${show(v)}`);
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new ShapeError(`invalid arange ${name}: ${show(v)}`);
   }
   if (step === 0) throw new ShapeError("invalid arange step: 0 (expected a non-zero number)");
   const n = Math.max(0, Math.ceil((stop - start) / step));
@@ -268,6 +291,8 @@ export interface FromColumnOptions {
  * fromColumn(column([1, null], "float64"), { nulls: "nan" }).toArray(); // => [1, NaN]
  * ```
  */
+export function fromColumn<T extends NDType>(col: Column<T>, options?: FromColumnOptions): NDArray<T>;
+export function fromColumn(col: Column, options?: FromColumnOptions): NDArray;
 export function fromColumn<T extends NDType>(col: Column<T>, options: FromColumnOptions = {}): NDArray<T> {
   if (!(col instanceof Column)) throw new DTypeError(`fromColumn() expects a Column, got ${show(col)}`);
   const d = col.dtype as DType;
@@ -281,7 +306,13 @@ export function fromColumn<T extends NDType>(col: Column<T>, options: FromColumn
   const chunk = col.combine();
   const n = col.length;
   if (d.kind === "bool") {
-    return new NDArray(col.dtype, unpackBits(chunk.values as Uint8Array, chunk.offset, n) as StorageOf<T>, [n], [1], 0);
+    return new NDArray(
+      col.dtype,
+      unpackBits(chunk.values as Uint8Array, chunk.offset, n) as StorageOf<T>,
+      [n],
+      [1],
+      0,
+    );
   }
   let values = chunk.values as StorageOf<T>;
   if (chunk.validity !== null) {
@@ -297,7 +328,9 @@ function checkColumnDType(d: DType): void {
   try {
     checkNDType(d);
   } catch {
-    throw new DTypeError(`cannot make an NDArray from a ${dtypeToString(d)} column (expected a numeric or bool column)`);
+    throw new DTypeError(
+      `cannot make an NDArray from a ${dtypeToString(d)} column (expected a numeric or bool column)`,
+    );
   }
 }
 
@@ -319,13 +352,17 @@ function checkColumnDType(d: DType): void {
 export function toColumn<T extends NDType>(arr: NDArray<T>): Column<T> {
   if (!(arr instanceof NDArray)) throw new DTypeError(`toColumn() expects an NDArray, got ${show(arr)}`);
   if (arr.ndim !== 1) {
-    throw new ShapeError(`toColumn() needs a 1-d array, got shape ${formatShape(arr.shape)}; reshape or ravel it first`);
+    throw new ShapeError(
+      `toColumn() needs a 1-d array, got shape ${formatShape(arr.shape)}; reshape or ravel it first`,
+    );
   }
   const n = arr.size;
   const a = arr.isContiguous ? arr : arr.copy();
   const values = a.data.subarray(a.offset, a.offset + n);
   if (arr.dtype.kind === "bool") {
-    return Column.fromChunk(makeChunk({ dtype: arr.dtype, length: n, values: packBits(values as Uint8Array, n) as StorageOf<T> }));
+    return Column.fromChunk(
+      makeChunk({ dtype: arr.dtype, length: n, values: packBits(values as Uint8Array, n) as StorageOf<T> }),
+    );
   }
   return Column.fromChunk(makeChunk({ dtype: arr.dtype, length: n, values: values as StorageOf<T> }));
 }

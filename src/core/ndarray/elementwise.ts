@@ -15,11 +15,12 @@
  * words; their floorDiv/mod accept values within ±2^53.
  * @internal
  */
+
+import { show } from "../../util/is.js";
 import { bool, type DType, float64, isFloat, isInteger, type NumberArray } from "../dtype.js";
 import { CastError, DTypeError, OptionError } from "../errors.js";
 import { words } from "../int64.js";
 import { promote } from "../promotion.js";
-import { show } from "../../util/is.js";
 import { astype } from "./cast.js";
 import { arith64, compare64, unary64 } from "./int64-loops.js";
 import {
@@ -100,16 +101,22 @@ function scalarOperand(x: unknown, other: NDType): NDArray {
     return scalarArray({ kind: "int64" } as NDType, x);
   }
   if (typeof x !== "number") {
-    throw new DTypeError(`invalid operand: ${show(x)} (expected an NDArray, a number, a bigint or a boolean)`);
+    throw new DTypeError(
+      `invalid operand: ${show(x)} (expected an NDArray, a number, a bigint or a boolean)`,
+    );
   }
   if (isFloat(other)) return scalarArray(other, x);
   if (isInteger(other) && Number.isInteger(x)) {
     const r = RANGE[other.kind];
     if (r !== undefined && (x < r[0] || x > r[1])) {
-      throw new CastError(`scalar ${x} is out of bounds for ${other.kind}; cast the array with astype() first`);
+      throw new CastError(
+        `scalar ${x} is out of bounds for ${other.kind}; cast the array with astype() first`,
+      );
     }
     if (r === undefined && !Number.isSafeInteger(x)) {
-      throw new CastError(`scalar ${x} is not a safe integer; pass a bigint to combine it with ${other.kind}`);
+      throw new CastError(
+        `scalar ${x} is not a safe integer; pass a bigint to combine it with ${other.kind}`,
+      );
     }
     return scalarArray(other, r === undefined ? BigInt(x) : x);
   }
@@ -135,7 +142,12 @@ function loopFor(data: ArrayBufferView, table: readonly [Loop, Loop, Loop, Loop]
 
 const ARITH = [arithF64, arithF32, arithI32, arithInt] as unknown as readonly [Loop, Loop, Loop, Loop];
 const DIV = [arithF64, arithF32, divI32, divInt] as unknown as readonly [Loop, Loop, Loop, Loop];
-const COMPARE = [compareF64, compareF32, compareI32, compareInt] as unknown as readonly [Loop, Loop, Loop, Loop];
+const COMPARE = [compareF64, compareF32, compareI32, compareInt] as unknown as readonly [
+  Loop,
+  Loop,
+  Loop,
+  Loop,
+];
 
 /**
  * Apply a binary operation with broadcasting. Validates operands and the
@@ -145,12 +157,16 @@ export function binary(op: BinaryOp, a: Operand, b: Operand): NDArray {
   const compare = COMPARE_CODE.get(op);
   const arith = ARITH_CODE.get(op);
   if (compare === undefined && arith === undefined) {
-    throw new OptionError(`invalid op: ${show(op)} (expected one of ${[...ARITH_OPS, ...COMPARE_OPS].join(", ")})`);
+    throw new OptionError(
+      `invalid op: ${show(op)} (expected one of ${[...ARITH_OPS, ...COMPARE_OPS].join(", ")})`,
+    );
   }
   let [x, y] = toOperands(a, b);
   let common = promote(x.dtype, y.dtype) as NDType;
   if (compare === undefined && common.kind === "bool") {
-    throw new DTypeError(`${op} is not defined for bool and bool; cast one operand to an integer dtype first`);
+    throw new DTypeError(
+      `${op} is not defined for bool and bool; cast one operand to an integer dtype first`,
+    );
   }
   const shape = broadcastShapes(x.shape, y.shape);
   if (op === "div" && isInteger(common) && isBig(allocate(common, 0))) {
@@ -166,7 +182,10 @@ export function binary(op: BinaryOp, a: Operand, b: Operand): NDArray {
   const out = allocate(resultType, sizeOf(shape));
   const result = new NDArray(resultType, out, shape, contiguousStrides(shape), 0);
   if (out.length === 0) return result;
-  const c = coalesce(shape, [broadcastStrides(x.shape, x.strides, shape), broadcastStrides(y.shape, y.strides, shape)]);
+  const c = coalesce(shape, [
+    broadcastStrides(x.shape, x.strides, shape),
+    broadcastStrides(y.shape, y.strides, shape),
+  ]);
   const od = new Odometer(c.shape, c.strides, [x.offset, y.offset]);
   const n = od.inner;
   const last = c.shape.length - 1;
@@ -179,8 +198,33 @@ export function binary(op: BinaryOp, a: Operand, b: Operand): NDArray {
     const wb = words(y.data as BigInt64Array);
     for (let r = 0, o = 0; r < od.runs; r++, o += n) {
       if (compare !== undefined)
-        compare64(compare, signed, out as Uint8Array, o, wa, pos[0] as number, sa, wb, pos[1] as number, sb, n);
-      else arith64(arith as number, signed, words(out as BigInt64Array), o, wa, pos[0] as number, sa, wb, pos[1] as number, sb, n);
+        compare64(
+          compare,
+          signed,
+          out as Uint8Array,
+          o,
+          wa,
+          pos[0] as number,
+          sa,
+          wb,
+          pos[1] as number,
+          sb,
+          n,
+        );
+      else
+        arith64(
+          arith as number,
+          signed,
+          words(out as BigInt64Array),
+          o,
+          wa,
+          pos[0] as number,
+          sa,
+          wb,
+          pos[1] as number,
+          sb,
+          n,
+        );
       od.next();
     }
     return result;
@@ -209,7 +253,8 @@ export function unary(op: UnaryOp, a: NDArray): NDArray {
   }
   if (!(a instanceof NDArray)) throw new DTypeError(`invalid operand: ${show(a)} (expected an NDArray)`);
   const dt = a.dtype as DType;
-  if (dt.kind === "bool") throw new DTypeError(`${op} is not defined for bool; cast to a numeric dtype first`);
+  if (dt.kind === "bool")
+    throw new DTypeError(`${op} is not defined for bool; cast to a numeric dtype first`);
   let src: NDArray = a;
   let opCode = code;
   if (isInteger(dt) && ROUNDING.has(op)) opCode = 0;

@@ -10,7 +10,14 @@ import { signedIsSafe, signedToNumber, unsignedIsSafe, unsignedToNumber } from "
 const TWO32 = 4294967296;
 
 /** Words of the 64-bit product of two (lo, hi) pairs modulo 2^64, into `out[q]`, `out[q + 1]`. */
-export function mulWords(out: Int32Array, q: number, alo: number, ahi: number, blo: number, bhi: number): void {
+export function mulWords(
+  out: Int32Array,
+  q: number,
+  alo: number,
+  ahi: number,
+  blo: number,
+  bhi: number,
+): void {
   // 32x32 → 64-bit unsigned product of the low words from 16-bit halves (exact in doubles)
   const a0 = alo & 0xffff;
   const a1 = alo >>> 16;
@@ -65,7 +72,16 @@ export function arith64(
     case 4:
     case 5:
       for (let k = 0; k < n; k++, p += dp, q += dq, r += 2) {
-        divModWords(op === 4, signed, out, r, a[p] as number, a[p + 1] as number, b[q] as number, b[q + 1] as number);
+        divModWords(
+          op === 4,
+          signed,
+          out,
+          r,
+          a[p] as number,
+          a[p + 1] as number,
+          b[q] as number,
+          b[q + 1] as number,
+        );
       }
       return;
     case 6:

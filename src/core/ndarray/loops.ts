@@ -345,7 +345,7 @@ export function accProdF64(
 export function minRunF64(a: Float64Array, ia: number, sa: number, n: number, m: number): number {
   for (let k = 0; k < n; k++, ia += sa) {
     const x = a[ia];
-    if (!(x >= m) && m === m) m = x;
+    if (!(x >= m) && !Number.isNaN(m)) m = x;
   }
   return m;
 }
@@ -362,7 +362,7 @@ export function accMinF64(
 ): void {
   for (let k = 0; k < n; k++, ia += sa, io += so) {
     const x = a[ia];
-    if (!(x >= acc[io]) && acc[io] === acc[io]) acc[io] = x;
+    if (!(x >= acc[io]) && !Number.isNaN(acc[io])) acc[io] = x;
   }
 }
 
@@ -370,7 +370,7 @@ export function accMinF64(
 export function maxRunF64(a: Float64Array, ia: number, sa: number, n: number, m: number): number {
   for (let k = 0; k < n; k++, ia += sa) {
     const x = a[ia];
-    if (!(x <= m) && m === m) m = x;
+    if (!(x <= m) && !Number.isNaN(m)) m = x;
   }
   return m;
 }
@@ -387,7 +387,7 @@ export function accMaxF64(
 ): void {
   for (let k = 0; k < n; k++, ia += sa, io += so) {
     const x = a[ia];
-    if (!(x <= acc[io]) && acc[io] === acc[io]) acc[io] = x;
+    if (!(x <= acc[io]) && !Number.isNaN(acc[io])) acc[io] = x;
   }
 }
 
@@ -395,11 +395,11 @@ export function accMaxF64(
 export function argRunF64(a: Float64Array, ia: number, sa: number, n: number, max: boolean): number {
   let best = 0;
   let m = a[ia];
-  if (m !== m) return 0;
+  if (Number.isNaN(m)) return 0;
   ia += sa;
   for (let k = 1; k < n; k++, ia += sa) {
     const x = a[ia];
-    if (x !== x) return k;
+    if (Number.isNaN(x)) return k;
     if (max ? x > m : x < m) {
       m = x;
       best = k;
@@ -707,7 +707,7 @@ export function accProdF32(
 export function minRunF32(a: Float32Array, ia: number, sa: number, n: number, m: number): number {
   for (let k = 0; k < n; k++, ia += sa) {
     const x = a[ia];
-    if (!(x >= m) && m === m) m = x;
+    if (!(x >= m) && !Number.isNaN(m)) m = x;
   }
   return m;
 }
@@ -724,7 +724,7 @@ export function accMinF32(
 ): void {
   for (let k = 0; k < n; k++, ia += sa, io += so) {
     const x = a[ia];
-    if (!(x >= acc[io]) && acc[io] === acc[io]) acc[io] = x;
+    if (!(x >= acc[io]) && !Number.isNaN(acc[io])) acc[io] = x;
   }
 }
 
@@ -732,7 +732,7 @@ export function accMinF32(
 export function maxRunF32(a: Float32Array, ia: number, sa: number, n: number, m: number): number {
   for (let k = 0; k < n; k++, ia += sa) {
     const x = a[ia];
-    if (!(x <= m) && m === m) m = x;
+    if (!(x <= m) && !Number.isNaN(m)) m = x;
   }
   return m;
 }
@@ -749,7 +749,7 @@ export function accMaxF32(
 ): void {
   for (let k = 0; k < n; k++, ia += sa, io += so) {
     const x = a[ia];
-    if (!(x <= acc[io]) && acc[io] === acc[io]) acc[io] = x;
+    if (!(x <= acc[io]) && !Number.isNaN(acc[io])) acc[io] = x;
   }
 }
 
@@ -757,11 +757,11 @@ export function accMaxF32(
 export function argRunF32(a: Float32Array, ia: number, sa: number, n: number, max: boolean): number {
   let best = 0;
   let m = a[ia];
-  if (m !== m) return 0;
+  if (Number.isNaN(m)) return 0;
   ia += sa;
   for (let k = 1; k < n; k++, ia += sa) {
     const x = a[ia];
-    if (x !== x) return k;
+    if (Number.isNaN(x)) return k;
     if (max ? x > m : x < m) {
       m = x;
       best = k;

@@ -4,7 +4,7 @@
 import type { StorageOf } from "../chunk.js";
 import type { Bool, NumericType, ValueOf } from "../dtype.js";
 import { IndexError } from "../errors.js";
-import { astype, type AstypeOptions } from "./cast.js";
+import { type AstypeOptions, astype } from "./cast.js";
 import { type BinaryOp, binary, type Operand, type UnaryOp, unary } from "./elementwise.js";
 import { formatArray, nestedValues } from "./format.js";
 import {
@@ -105,7 +105,9 @@ export class NDArray<T extends NDType = NDType> {
   get(...index: number[]): ValueOf<T> {
     const nd = this.shape.length;
     if (index.length !== nd) {
-      throw new IndexError(`get() takes ${nd} indices for shape ${formatShape(this.shape)}, got ${index.length}`);
+      throw new IndexError(
+        `get() takes ${nd} indices for shape ${formatShape(this.shape)}, got ${index.length}`,
+      );
     }
     let p = this.offset;
     for (let i = 0; i < nd; i++) {
@@ -297,4 +299,4 @@ export class NDArray<T extends NDType = NDType> {
   }
 }
 
-export type { BinaryOp, UnaryOp, Operand };
+export type { BinaryOp, Operand, UnaryOp };

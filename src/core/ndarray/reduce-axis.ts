@@ -8,10 +8,20 @@
  * loop: float sums pairwise (NumPy's method), integer sums exactly.
  * @internal
  */
-import { bool, type DType, float64, int64, isFloat, isUnsignedInteger, type NumberArray, uint64 } from "../dtype.js";
+
+import { maybeBoolean } from "../../util/is.js";
+import {
+  bool,
+  type DType,
+  float64,
+  int64,
+  isFloat,
+  isUnsignedInteger,
+  type NumberArray,
+  uint64,
+} from "../dtype.js";
 import { ShapeError } from "../errors.js";
 import { words } from "../int64.js";
-import { maybeBoolean } from "../../util/is.js";
 import { astype } from "./cast.js";
 import { binary, unary } from "./elementwise.js";
 import { cmpWords, mulWords } from "./int64-loops.js";
@@ -107,6 +117,40 @@ function group(data: ArrayBufferView): Group {
   if (data instanceof Int32Array) return "I32";
   return "Int";
 }
+
+// One loop per storage group, cast to the Float64Array signature (each stays monomorphic).
+type RunFn = typeof L.minRunF64;
+type AccFn = typeof L.accMinF64;
+const MIN_RUN = {
+  F64: L.minRunF64,
+  F32: L.minRunF32,
+  I32: L.minRunI32,
+  Int: L.minRunInt,
+} as unknown as Record<Group, RunFn>;
+const MAX_RUN = {
+  F64: L.maxRunF64,
+  F32: L.maxRunF32,
+  I32: L.maxRunI32,
+  Int: L.maxRunInt,
+} as unknown as Record<Group, RunFn>;
+const ACC_MIN = {
+  F64: L.accMinF64,
+  F32: L.accMinF32,
+  I32: L.accMinI32,
+  Int: L.accMinInt,
+} as unknown as Record<Group, AccFn>;
+const ACC_MAX = {
+  F64: L.accMaxF64,
+  F32: L.accMaxF32,
+  I32: L.accMaxI32,
+  Int: L.accMaxInt,
+} as unknown as Record<Group, AccFn>;
+const ARG_RUN = {
+  F64: L.argRunF64,
+  F32: L.argRunF32,
+  I32: L.argRunI32,
+  Int: L.argRunInt,
+} as unknown as Record<Group, typeof L.argRunF64>;
 
 // Integer sums: partial sums stay below 2^53 when at most 2^20 values of
 // magnitude < 2^32 are added before carrying multiples of 2^32 into `hi`.
@@ -246,12 +290,13 @@ function extreme(kind: "min" | "max" | "any" | "all", arr: NDArray, p: Plan): ND
   }
   if (isBig(arr.data)) return extremeWords(kind as "min" | "max", arr, p);
   const max = kind === "max" || kind === "any";
-  const init = kind === "any" ? 0 : kind === "all" ? 1 : max ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  const init =
+    kind === "any" ? 0 : kind === "all" ? 1 : max ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   const acc = new Float64Array(p.outSize).fill(init);
   const a = arr.data as Float64Array;
   const g = group(a);
-  const run = (max ? L[`maxRun${g}`] : L[`minRun${g}`]) as unknown as typeof L.minRunF64;
-  const fold = (max ? L[`accMax${g}`] : L[`accMin${g}`]) as unknown as typeof L.accMinF64;
+  const run = (max ? MAX_RUN : MIN_RUN)[g];
+  const fold = (max ? ACC_MAX : ACC_MIN)[g];
   eachRun(arr, p, (ia, sa, io, so, n) => {
     if (so === 0) acc[io] = run(a, ia, sa, n, acc[io] as number);
     else fold(acc, io, so, a, ia, sa, n);
@@ -352,7 +397,8 @@ export function argReduce(kind: "argmin" | "argmax", arr: NDArray, options?: Arg
     axis = 0;
   } else axis = normalizeAxis(options.axis, arr.ndim);
   const len = src.shape[axis] as number;
-  if (len === 0) throw new ShapeError(`attempt to get ${kind} of an empty sequence (axis ${axis} has length 0)`);
+  if (len === 0)
+    throw new ShapeError(`attempt to get ${kind} of an empty sequence (axis ${axis} has length 0)`);
   // move the axis last; each output is one run along it
   const others = src.shape.map((_, i) => i).filter((i) => i !== axis);
   const moved = src.transpose([...others, axis]);
@@ -360,15 +406,20 @@ export function argReduce(kind: "argmin" | "argmax", arr: NDArray, options?: Arg
   const out = new Int32Array(sizeOf(outer));
   const max = kind === "argmax";
   const sa = src.strides[axis] as number;
-  const od = new Odometer(outer.length ? outer.concat(1) : [1], [moved.strides.slice(0, -1).concat(0)], [src.offset]);
+  const od = new Odometer(
+    outer.length ? outer.concat(1) : [1],
+    [moved.strides.slice(0, -1).concat(0)],
+    [src.offset],
+  );
   const big = isBig(src.data);
   const g = big ? "F64" : group(src.data);
-  const run = L[`argRun${g}`] as unknown as typeof L.argRunF64;
+  const run = ARG_RUN[g];
   const w = big ? words(src.data as BigInt64Array) : null;
   const signed = src.dtype.kind === "int64";
   for (let r = 0; r < out.length; r++) {
     const p = od.pos[0] as number;
-    out[r] = w !== null ? argRunWords(w, p, sa, len, max, signed) : run(src.data as Float64Array, p, sa, len, max);
+    out[r] =
+      w !== null ? argRunWords(w, p, sa, len, max, signed) : run(src.data as Float64Array, p, sa, len, max);
     od.next();
   }
   const flat = options?.axis === undefined || options.axis === null;
@@ -376,7 +427,14 @@ export function argReduce(kind: "argmin" | "argmax", arr: NDArray, options?: Arg
   return new NDArray({ kind: "int32" } as NDType, out, shape, contiguousStrides(shape), 0);
 }
 
-function argRunWords(w: Int32Array, ia: number, sa: number, n: number, max: boolean, signed: boolean): number {
+function argRunWords(
+  w: Int32Array,
+  ia: number,
+  sa: number,
+  n: number,
+  max: boolean,
+  signed: boolean,
+): number {
   let best = 0;
   let q = 2 * ia;
   let blo = w[q] as number;

@@ -76,7 +76,14 @@ export function mapRuns(
 }
 
 /** Copy `n` 64-bit elements (word pairs) from element `ia` by `sa` to element `o` onwards. */
-export function copyWords(out: Int32Array, o: number, a: Int32Array, ia: number, sa: number, n: number): void {
+export function copyWords(
+  out: Int32Array,
+  o: number,
+  a: Int32Array,
+  ia: number,
+  sa: number,
+  n: number,
+): void {
   for (let k = 0, q = 2 * o, p = 2 * ia; k < n; k++, q += 2, p += 2 * sa) {
     out[q] = a[p] as number;
     out[q + 1] = a[p + 1] as number;

@@ -3,10 +3,11 @@
  * NumPy's `np.take(a, indices, axis)` in its default "raise" mode.
  * @internal
  */
+
+import { show } from "../../util/is.js";
 import { isInteger, type NumberArray } from "../dtype.js";
 import { DTypeError, IndexError } from "../errors.js";
 import { signedIsSafe, signedToNumber, unsignedToNumber, words } from "../int64.js";
-import { show } from "../../util/is.js";
 import { NDArray, type NDType } from "./ndarray.js";
 import { coalesce, contiguousStrides, normalizeAxis, Odometer, sizeOf } from "./shape.js";
 import { allocate, copyWords, isBig, unaryLoop } from "./strided.js";
@@ -31,12 +32,16 @@ function readIndices(indices: ArrayLike<number> | NDArray): { idx: Float64Array;
     return { idx, shape: c.shape.slice() };
   }
   if (typeof indices !== "object" || indices === null || typeof indices.length !== "number") {
-    throw new DTypeError(`take() indices must be an array of integers or an integer NDArray, got ${show(indices)}`);
+    throw new DTypeError(
+      `take() indices must be an array of integers or an integer NDArray, got ${show(indices)}`,
+    );
   }
   const idx = Float64Array.from(indices as ArrayLike<number>);
   for (let i = 0; i < idx.length; i++) {
     if (!Number.isInteger(idx[i])) {
-      throw new DTypeError(`take() index ${show((indices as ArrayLike<unknown>)[i])} at position ${i} is not an integer`);
+      throw new DTypeError(
+        `take() index ${show((indices as ArrayLike<unknown>)[i])} at position ${i} is not an integer`,
+      );
     }
   }
   return { idx, shape: [idx.length] };
@@ -59,7 +64,8 @@ export function takeAlong<T extends NDType>(
   const len = src.shape[ax] as number;
   for (let i = 0; i < idx.length; i++) {
     let k = idx[i] as number;
-    if (k < -len || k >= len) throw new IndexError(`index ${k} is out of bounds for axis ${ax} with size ${len}`);
+    if (k < -len || k >= len)
+      throw new IndexError(`index ${k} is out of bounds for axis ${ax} with size ${len}`);
     if (k < 0) k += len;
     idx[i] = k;
   }

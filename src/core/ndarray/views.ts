@@ -4,8 +4,9 @@
  * (reshape and ravel copy only non-contiguous input).
  * @internal
  */
-import { IndexError, OptionError, ShapeError } from "../errors.js";
+
 import { show } from "../../util/is.js";
+import { IndexError, OptionError, ShapeError } from "../errors.js";
 import { NDArray, type NDType } from "./ndarray.js";
 import {
   broadcastStrides,
@@ -31,7 +32,8 @@ export function transpose<T extends NDType>(arr: NDArray<T>, axes?: readonly num
       throw new ShapeError(`axes ${show(axes)} don't match an array of dimension ${nd}`);
     }
     perm = axes.map((a) => normalizeAxis(a, nd));
-    if (new Set(perm).size !== nd) throw new OptionError(`repeated axis in transpose axes ${formatShape(axes)}`);
+    if (new Set(perm).size !== nd)
+      throw new OptionError(`repeated axis in transpose axes ${formatShape(axes)}`);
   }
   return new NDArray(
     arr.dtype,
@@ -69,7 +71,8 @@ export function sliceIndices(
 
 /** Basic slicing by position, one spec per leading axis (see `IselSpec`). */
 export function isel<T extends NDType>(arr: NDArray<T>, spec: readonly IselSpec[]): NDArray<T> {
-  if (!Array.isArray(spec)) throw new OptionError(`invalid isel selection: ${show(spec)} (expected an array)`);
+  if (!Array.isArray(spec))
+    throw new OptionError(`invalid isel selection: ${show(spec)} (expected an array)`);
   const nd = arr.ndim;
   if (spec.length > nd) {
     throw new IndexError(`too many indices: ${spec.length} for an array of dimension ${nd}`);
@@ -92,14 +95,18 @@ export function isel<T extends NDType>(arr: NDArray<T>, spec: readonly IselSpec[
     } else if (typeof s === "object") {
       const step = s.step ?? 1;
       if (!Number.isInteger(step) || step === 0) {
-        throw new OptionError(`invalid slice step on axis ${i}: ${show(s.step)} (expected a non-zero integer)`);
+        throw new OptionError(
+          `invalid slice step on axis ${i}: ${show(s.step)} (expected a non-zero integer)`,
+        );
       }
       const [first, len] = sliceIndices(n, s.start, s.stop, step);
       if (len > 0) offset += first * st;
       shape.push(len);
       strides.push(st * step);
     } else {
-      throw new OptionError(`invalid isel entry on axis ${i}: ${show(s)} (expected an integer, a slice or null)`);
+      throw new OptionError(
+        `invalid isel entry on axis ${i}: ${show(s)} (expected an integer, a slice or null)`,
+      );
     }
   }
   return new NDArray(arr.dtype, arr.data, shape, strides, offset);
@@ -121,13 +128,18 @@ export function reshape<T extends NDType>(arr: NDArray<T>, shape: readonly numbe
   let target = shape.slice();
   if (unknown === 1) {
     if (rest === 0 || size % rest !== 0) {
-      throw new ShapeError(`cannot reshape array of shape ${formatShape(arr.shape)} into shape ${formatShape(shape)}`);
+      throw new ShapeError(
+        `cannot reshape array of shape ${formatShape(arr.shape)} into shape ${formatShape(shape)}`,
+      );
     }
     target = shape.map((d) => (d === -1 ? size / rest : d));
   } else if (rest !== size) {
-    throw new ShapeError(`cannot reshape array of shape ${formatShape(arr.shape)} into shape ${formatShape(shape)}`);
+    throw new ShapeError(
+      `cannot reshape array of shape ${formatShape(arr.shape)} into shape ${formatShape(shape)}`,
+    );
   }
-  if (arr.isContiguous) return new NDArray(arr.dtype, arr.data, target, contiguousStrides(target), arr.offset);
+  if (arr.isContiguous)
+    return new NDArray(arr.dtype, arr.data, target, contiguousStrides(target), arr.offset);
   return new NDArray(arr.dtype, copyData(arr), target, contiguousStrides(target), 0);
 }
 
@@ -179,5 +191,11 @@ export function expandDims<T extends NDType>(arr: NDArray<T>, axis: number): NDA
 /** View with a broadcast shape; stretched and new axes get stride 0. */
 export function broadcastTo<T extends NDType>(arr: NDArray<T>, shape: readonly number[]): NDArray<T> {
   const target = checkShape(shape);
-  return new NDArray(arr.dtype, arr.data, target, broadcastStrides(arr.shape, arr.strides, target), arr.offset);
+  return new NDArray(
+    arr.dtype,
+    arr.data,
+    target,
+    broadcastStrides(arr.shape, arr.strides, target),
+    arr.offset,
+  );
 }

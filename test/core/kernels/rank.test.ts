@@ -131,7 +131,7 @@ function naiveRank(
         return shift + less + equal;
       case "first":
         return shift + less + equalBefore + 1;
-      case "dense":
+      default:
         return denseShift + distinctSorted.findIndex((d) => cmp(d, v) === 0) + 1;
     }
   });

@@ -98,8 +98,7 @@ export const columnArb = (maxLength = 40) =>
     .constantFrom(...KINDS)
     .chain((kind) => fc.tuple(fc.constant(kind), valuesOf(kind, maxLength), fc.integer({ min: 0, max: 2 })));
 
-export const isMissing = (v: unknown): boolean =>
-  v === null || (typeof v === "number" && Number.isNaN(v));
+export const isMissing = (v: unknown): boolean => v === null || (typeof v === "number" && Number.isNaN(v));
 
 /** Naive order of two non-missing values: numbers, bigints, booleans, strings by UTF-8 bytes. */
 export function compareValues(a: unknown, b: unknown): number {

@@ -70,7 +70,9 @@ describe("argsort", () => {
   it("argsort(bool, timestamp, date) orders false < true and times as integers", () => {
     expect(sortColumn(column([true, null, false, true])).toArray()).toEqual([false, true, true, null]);
     expect(sortColumn(column([5n, -3n, 0n], "timestamp[ms]")).toArray()).toEqual([-3n, 0n, 5n]);
-    expect(sortColumn(column([3, -700000, 0], "date"), { descending: true }).toArray()).toEqual([3, 0, -700000]);
+    expect(sortColumn(column([3, -700000, 0], "date"), { descending: true }).toArray()).toEqual([
+      3, 0, -700000,
+    ]);
   });
 
   it("argsort(col) of lengths 0 and 1", () => {
@@ -158,9 +160,13 @@ describe("argsort", () => {
   it("argsort(col, bad options) throws an OptionError naming the option", () => {
     const c = column([1, 2]);
     expect(() => argsort(c, { nullsPosition: "middle" as "first" })).toThrow(OptionError);
-    expect(() => argsort(c, { nullsPosition: "middle" as "first" })).toThrow(/invalid nullsPosition: "middle"/);
+    expect(() => argsort(c, { nullsPosition: "middle" as "first" })).toThrow(
+      /invalid nullsPosition: "middle"/,
+    );
     expect(() => argsort([c, c], { descending: [true] })).toThrow(/1 flags for 2 sort keys/);
-    expect(() => argsort(c, { descending: "yes" as unknown as boolean })).toThrow(/invalid descending: "yes"/);
+    expect(() => argsort(c, { descending: "yes" as unknown as boolean })).toThrow(
+      /invalid descending: "yes"/,
+    );
     expect(() => argsort([])).toThrow(OptionError);
   });
 });
