@@ -35,7 +35,7 @@ export function generate(): string {
     " * words, wrapping modulo 2^64 as JS's ToBigInt64 does (NaN and ±inf → 0).",
     " * @internal",
     " */",
-    'import type { NumberArray } from "../dtype.js";',
+    'import type { NumberArray } from "../dtype.js";\n',
     "const TWO32 = 4294967296;",
   ];
   const search = (cond: string) => [

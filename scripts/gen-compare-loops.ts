@@ -60,7 +60,7 @@ export function generate(): string {
     " * @internal",
     " */",
   ];
-  parts.push('import type { NumberArray } from "../dtype.js";');
+  parts.push('import type { NumberArray } from "../dtype.js";\n');
   for (const [t, arr] of TYPES) {
     for (const [op, sym] of SCALAR_OPS) parts.push(loop(`${op}S${t}`, arr, "number", sym, () => "b"));
     for (const [op, sym] of COLUMN_OPS) parts.push(loop(`${op}C${t}`, arr, arr, sym, (i) => `b[${i}]`));

@@ -54,21 +54,21 @@ const MARGIN = 65536;
 
 /**
  * Write the low 64 bits of `a * b` (two's complement, so the same for signed
- * and unsigned) into words `2k`, `2k + 1` of `o`. The 32×32 → 64 product of
- * the low words is split into 16-bit halves so every partial product is
- * exact in a double; the cross terms only matter modulo 2^32 (`Math.imul`).
+ * and unsigned) into words `2k`, `2k + 1` of `o`. The low word is
+ * `Math.imul`; the high word of the unsigned 32×32 product of the low words
+ * comes from 16-bit limbs (every partial sum stays below 2^32, exact in a
+ * double, no division); the cross terms only matter modulo 2^32.
  */
 export function mulWords(o: Int32Array, k: number, alo: number, ahi: number, blo: number, bhi: number): void {
-  const a = alo >>> 0;
-  const b = blo >>> 0;
-  const a0 = a & 0xffff;
-  const a1 = a >>> 16;
-  const p0 = a0 * b; // < 2^48
-  const p1 = a1 * b; // < 2^48
-  const t = p0 + (p1 % 65536) * 65536; // < 2^49, exact
-  const carry = Math.floor(t / TWO32) + Math.floor(p1 / 65536);
-  o[2 * k] = t | 0;
-  o[2 * k + 1] = (carry + Math.imul(ahi, blo) + Math.imul(alo, bhi)) | 0;
+  const a0 = alo & 0xffff;
+  const a1 = alo >>> 16;
+  const b0 = blo & 0xffff;
+  const b1 = blo >>> 16;
+  const m1 = a1 * b0 + ((a0 * b0) >>> 16);
+  const m2 = a0 * b1 + (m1 & 0xffff);
+  const hi = a1 * b1 + (m1 >>> 16) + (m2 >>> 16);
+  o[2 * k] = Math.imul(alo, blo);
+  o[2 * k + 1] = (hi + Math.imul(ahi, blo) + Math.imul(alo, bhi)) | 0;
 }
 
 /**

@@ -8,6 +8,7 @@
  * @internal
  */
 import type { NumberArray } from "../dtype.js";
+
 export function ltSI8(a: Int8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;

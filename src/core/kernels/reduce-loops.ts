@@ -26,17 +26,20 @@ const SCRATCH = 1 << 14;
 // math.fsum predecessor and Julia's sum_kbn): s carries the running sum, c
 // the running rounding error, the result is s + c.
 
-/** Float sum state: Neumaier sum, compensation, count of summed values. */
-export interface FloatSum {
-  s: number;
-  c: number;
-  n: number;
-}
+/**
+ * Float sum state: [Neumaier sum s, compensation c, count of summed values].
+ * A Float64Array rather than an object: storing doubles into fresh object
+ * literals changes their field representation and made V8 deopt sumF64's
+ * optimized code on every call.
+ */
+export type FloatSum = Float64Array;
+
+export const newFloatSum = (): FloatSum => new Float64Array(3);
 
 /** Add `a[start, end)` to `st` (no nulls). Returns false when a NaN or ±Inf made `s` NaN. */
 export function sumF64(a: Float64Array, start: number, end: number, st: FloatSum): boolean {
-  let s = st.s;
-  let c = st.c;
+  let s = st[0] as number;
+  let c = st[1] as number;
   for (let i = start; i < end; i++) {
     const x = a[i] as number;
     const t = s + x;
@@ -45,9 +48,9 @@ export function sumF64(a: Float64Array, start: number, end: number, st: FloatSum
     s = t;
   }
   if (Number.isNaN(s)) return false;
-  st.s = s;
-  st.c = c;
-  st.n += end - start;
+  st[0] = s;
+  st[1] = c;
+  st[2] = (st[2] as number) + (end - start);
   return true;
 }
 
@@ -61,8 +64,8 @@ export function sumF64Skip(
   skipNaN: boolean,
   st: FloatSum,
 ): void {
-  let s = st.s;
-  let c = st.c;
+  let s = st[0] as number;
+  let c = st[1] as number;
   let n = 0;
   for (let i = start; i < end; i++) {
     const j = voff + i;
@@ -75,14 +78,15 @@ export function sumF64Skip(
     s = t;
     n++;
   }
-  st.s = s;
-  st.c = c;
-  st.n += n;
+  st[0] = s;
+  st[1] = c;
+  st[2] = (st[2] as number) + n;
 }
 
 /** The value of a float sum state: s + c, or s itself once it is ±Inf/NaN. */
 export function floatSumValue(st: FloatSum): number {
-  return Number.isFinite(st.s) ? st.s + st.c : st.s;
+  const s = st[0] as number;
+  return Number.isFinite(s) ? s + (st[1] as number) : s;
 }
 
 // ---------------------------------------------------------------------------

@@ -22,7 +22,8 @@ function center(col: Column, skipna: boolean): Center {
   if (group === "float") {
     const st = floatSum(col.chunks, skipna);
     // NaN were skipped when fewer values were summed than are valid.
-    return { mean: floatSumValue(st) / st.n, n: st.n, skipNaN: st.n !== col.length - col.nullCount };
+    const n = st[2] as number;
+    return { mean: floatSumValue(st) / n, n, skipNaN: n !== col.length - col.nullCount };
   }
   const st = intSum(col.chunks, group);
   const total = intSumValue(st);

@@ -26,6 +26,7 @@ import {
   type IntSum,
   intSumBigInt,
   intSumValue,
+  newFloatSum,
   newIntSum,
   primed,
   sumF64,
@@ -63,7 +64,7 @@ export function numericGroup(kind: string): NumericGroup {
 
 /** Compensated sum of the valid values, skipping NaN when `skipNaN`. */
 export function floatSum(chunks: readonly Chunk[], skipNaN: boolean): FloatSum {
-  const st: FloatSum = { s: 0, c: 0, n: 0 };
+  const st = newFloatSum();
   f64Blocks(chunks, (a, start, end, vb, voff) => {
     // Fast path: no nulls and no NaN; a NaN makes sumF64 bail out unchanged.
     if (vb === null && sumF64(a, start, end, st)) return;
@@ -107,7 +108,7 @@ export function sumImpl(col: Column, skipna: boolean, minCount: number): number 
   const group = numericGroup(col.dtype.kind);
   if (group === "float") {
     const st = floatSum(col.chunks, skipna);
-    return st.n < minCount ? null : floatSumValue(st);
+    return (st[2] as number) < minCount ? null : floatSumValue(st);
   }
   const st = intSum(col.chunks, group);
   if (st.n < minCount) return null;
@@ -123,7 +124,8 @@ export function meanImpl(col: Column, skipna: boolean): number | null {
   const group = numericGroup(col.dtype.kind);
   if (group === "float") {
     const st = floatSum(col.chunks, skipna);
-    return st.n === 0 ? null : floatSumValue(st) / st.n;
+    const n = st[2] as number;
+    return n === 0 ? null : floatSumValue(st) / n;
   }
   const st = intSum(col.chunks, group);
   if (st.n === 0) return null;

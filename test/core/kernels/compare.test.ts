@@ -134,7 +134,18 @@ describe("compare", () => {
   });
 
   it("compare(col, scalar) and compare(col, col) match a naive reference over dtypes, slices, chunks, nulls", () => {
-    const dtypes = ["int8", "int16", "int32", "uint8", "uint16", "uint32", "float32", "float64", "int64", "uint64"];
+    const dtypes = [
+      "int8",
+      "int16",
+      "int32",
+      "uint8",
+      "uint16",
+      "uint32",
+      "float32",
+      "float64",
+      "int64",
+      "uint64",
+    ];
     const valueArb = (d: string): fc.Arbitrary<number | bigint | null> => {
       const ranges: Record<string, [number, number]> = {
         int8: [-128, 127],
@@ -147,16 +158,26 @@ describe("compare", () => {
       let v: fc.Arbitrary<number | bigint>;
       if (d === "int64") v = fc.oneof(fc.bigInt(-(2n ** 63n), 2n ** 63n - 1n), fc.bigInt(-5n, 5n));
       else if (d === "uint64") v = fc.oneof(fc.bigInt(0n, 2n ** 64n - 1n), fc.bigInt(0n, 5n));
-      else if (d === "float32") v = fc.oneof(fc.float({ noDefaultInfinity: false }), fc.integer({ min: -5, max: 5 }));
-      else if (d === "float64") v = fc.oneof(fc.double(), fc.integer({ min: -5, max: 5 }), fc.constant(2 ** 63));
+      else if (d === "float32")
+        v = fc.oneof(fc.float({ noDefaultInfinity: false }), fc.integer({ min: -5, max: 5 }));
+      else if (d === "float64")
+        v = fc.oneof(fc.double(), fc.integer({ min: -5, max: 5 }), fc.constant(2 ** 63));
       else {
         const [lo, hi] = ranges[d] as [number, number];
-        v = fc.oneof(fc.integer({ min: lo, max: hi }), fc.integer({ min: -5, max: 5 }).filter((x) => x >= lo));
+        v = fc.oneof(
+          fc.integer({ min: lo, max: hi }),
+          fc.integer({ min: -5, max: 5 }).filter((x) => x >= lo),
+        );
       }
       return fc.option(v, { freq: 5, nil: null });
     };
     const colArb = fc.constantFrom(...dtypes).chain((d) =>
-      fc.record({ d: fc.constant(d), xs: fc.array(valueArb(d), { maxLength: 40 }), cut: fc.nat(), off: fc.nat(3) }),
+      fc.record({
+        d: fc.constant(d),
+        xs: fc.array(valueArb(d), { maxLength: 40 }),
+        cut: fc.nat(),
+        off: fc.nat(3),
+      }),
     );
     const build = (d: string, xs: (number | bigint | null)[], cut: number, off: number) => {
       const full = [...Array(off).fill(null), ...xs];

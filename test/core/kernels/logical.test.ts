@@ -30,8 +30,14 @@ const refXor = (a: B, b: B) => XOR[VALS.indexOf(a)]![VALS.indexOf(b)]!;
 
 describe("logical", () => {
   it("and/or/xor(a, b) follow the Kleene truth tables, column against column and scalar", () => {
-    const a = column(VALS.flatMap((x) => VALS.map(() => x)), "bool");
-    const b = column(VALS.flatMap(() => VALS), "bool");
+    const a = column(
+      VALS.flatMap((x) => VALS.map(() => x)),
+      "bool",
+    );
+    const b = column(
+      VALS.flatMap(() => VALS),
+      "bool",
+    );
     expect(and(a, b).toArray()).toEqual(AND.flat());
     expect(or(a, b).toArray()).toEqual(OR.flat());
     expect(xor(a, b).toArray()).toEqual(XOR.flat());
