@@ -107,6 +107,9 @@ export function unsupported(lib: LibId, question: Question): string | null {
   if (lib === "hand2") {
     return question.id === "sum:f64" || question.id === "mean:f64" ? null : "no alternative loop";
   }
+  if (lib === "arquero" && question.kind === "i64" && (question.op === "mean" || question.op === "std")) {
+    return "Arquero's mean and stdev reject BigInt values";
+  }
   if ((lib === "duckdb" || lib === "duckdb-1") && question.op === "take") {
     return "SQL has no positional gather";
   }

@@ -92,6 +92,29 @@ export { column, inferDType } from "./core/from-values.js";
 export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promotion.js";
 
 // ---- kernels: arithmetic, math (helper "arith") ----
+export type { ArithmeticOptions, Scalar } from "./core/kernels/arithmetic.js";
+export { abs, add, div, floorDiv, mod, mul, neg, pow, sub } from "./core/kernels/arithmetic.js";
+export {
+  acos,
+  asin,
+  atan,
+  ceil,
+  clip,
+  cos,
+  exp,
+  expm1,
+  floor,
+  log,
+  log1p,
+  log2,
+  log10,
+  round,
+  sign,
+  sin,
+  sqrt,
+  tan,
+  trunc,
+} from "./core/kernels/math.js";
 
 export { HashIndex } from "./core/index/hash-index.js";
 export type { Index, Keep, Label } from "./core/index/index.js";

@@ -86,7 +86,13 @@ export function mulOverflowsSigned(alo: number, ahi: number, blo: number, bhi: n
 }
 
 /** True when the unsigned product of `a` and `b` does not fit in uint64 (see `mulOverflowsSigned`). */
-export function mulOverflowsUnsigned(alo: number, ahi: number, blo: number, bhi: number, rhi: number): boolean {
+export function mulOverflowsUnsigned(
+  alo: number,
+  ahi: number,
+  blo: number,
+  bhi: number,
+  rhi: number,
+): boolean {
   const p = unsignedToNumber(alo, ahi) * unsignedToNumber(blo, bhi);
   if (p < TWO64 - MARGIN) return false;
   if (p > TWO64 + MARGIN) return true;

@@ -26,31 +26,35 @@ export function hash64(lo: number, hi: number): number {
   return fmix32(lo ^ Math.imul(hi ^ (hi >>> 16), 0x9e3779b1));
 }
 
-/** MurmurHash3_x86_32 of bytes `[start, end)` (seed 0), read 4 bytes at a time. */
-export function hashBytes(b: Uint8Array, start: number, end: number): number {
-  let h = 0;
+/**
+ * Hash of bytes `[start, end)`: the FxHash step (rotate, xor a word,
+ * multiply; rustc's hasher) over little-endian 32-bit words read through a
+ * DataView (V8 compiles unaligned DataView reads to single loads), then the
+ * Murmur3 finalizer so that the low bits used as the slot are well mixed.
+ * `dv` views the same bytes as `b`.
+ */
+export function hashBytes(dv: DataView, b: Uint8Array, start: number, end: number): number {
+  let h = end - start;
   let p = start;
-  const stop = end - 3;
-  for (; p < stop; p += 4) {
-    let k =
-      (b[p] as number) |
-      ((b[p + 1] as number) << 8) |
-      ((b[p + 2] as number) << 16) |
-      ((b[p + 3] as number) << 24);
-    k = Math.imul(k, 0xcc9e2d51);
-    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-    h ^= k;
-    h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
-  }
-  const rest = end - p;
-  if (rest > 0) {
-    let k = b[p] as number;
-    if (rest > 1) k ^= (b[p + 1] as number) << 8;
-    if (rest > 2) k ^= (b[p + 2] as number) << 16;
-    k = Math.imul(k, 0xcc9e2d51);
-    h ^= Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-  }
-  return fmix32(h ^ (end - start));
+  for (; p + 4 <= end; p += 4) h = Math.imul(((h << 5) | (h >>> 27)) ^ dv.getInt32(p, true), 0x9e3779b1);
+  for (; p < end; p++) h = Math.imul(((h << 5) | (h >>> 27)) ^ (b[p] as number), 0x9e3779b1);
+  return fmix32(h);
+}
+
+/** True when bytes `[s1, s1 + len)` of `a` equal `[s2, s2 + len)` of `b` (4 bytes at a time). */
+export function bytesEqual(
+  da: DataView,
+  a: Uint8Array,
+  s1: number,
+  db: DataView,
+  b: Uint8Array,
+  s2: number,
+  len: number,
+): boolean {
+  let j = 0;
+  for (; j + 4 <= len; j += 4) if (da.getInt32(s1 + j) !== db.getInt32(s2 + j)) return false;
+  for (; j < len; j++) if (a[s1 + j] !== b[s2 + j]) return false;
+  return true;
 }
 
 /** True when bit `i` of a validity bitmap is clear (the element is null). */
@@ -413,6 +417,8 @@ export class BytesTable {
     let ends = this.ends;
     let mask = slots.length - 1;
     let pool = this.pool;
+    let dp = new DataView(pool.buffer);
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i < n; i++) {
       if (validity !== null && isNull(validity, off + i)) {
         codes[at + i] = -1;
@@ -420,17 +426,13 @@ export class BytesTable {
       }
       const start = offs[i] as number;
       const len = (offs[i + 1] as number) - start;
-      const h = hashBytes(bytes, start, start + len);
+      const h = hashBytes(dv, bytes, start, start + len);
       let s = h & mask;
       let c = slots[s] as number;
       while (c !== -1) {
         if (hashes[c] === h) {
           const ks = ends[c] as number;
-          if ((ends[c + 1] as number) - ks === len) {
-            let j = 0;
-            while (j < len && pool[ks + j] === bytes[start + j]) j++;
-            if (j === len) break;
-          }
+          if ((ends[c + 1] as number) - ks === len && bytesEqual(dp, pool, ks, dv, bytes, start, len)) break;
         }
         s = (s + 1) & mask;
         c = slots[s] as number;
@@ -438,7 +440,10 @@ export class BytesTable {
       if (c === -1 && insert) {
         c = this.size++;
         this.#append(bytes, start, len);
-        pool = this.pool;
+        if (pool !== this.pool) {
+          pool = this.pool;
+          dp = new DataView(pool.buffer);
+        }
         hashes[c] = h;
         ends[c + 1] = this.used;
         slots[s] = c;

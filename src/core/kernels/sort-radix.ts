@@ -25,6 +25,10 @@ export type KeyRange = Float64Array;
 
 const SMALL = 32;
 
+const WIDTH = 11;
+/** From this many keys on, one MSD pass first splits the keys into cache-sized buckets. */
+const LARGE = 65536;
+
 /**
  * Sort `keys` (length `m` of each array) by (hi, lo), stably. Returns the
  * sorted arrays (possibly other buffers than the inputs). `range` bounds
@@ -37,39 +41,116 @@ export function radixSort(keys: RadixKeys, range: KeyRange, keepKeys: boolean): 
   if (m <= SMALL) return insertionSort(keys);
   const loMin = range[0] as number;
   const hiMin = range[2] as number;
-  // small inputs: narrower digits keep the histograms small
-  const width = m >= 65536 ? 16 : 11;
-  const loDigits = digitsOf((range[1] as number) - loMin, width);
-  const hiDigits = keys.hi === null ? null : digitsOf((range[3] as number) - hiMin, width);
-  let idx: Int32Array = keys.idx;
-  let lo: Uint32Array = keys.lo;
-  let hi: Uint32Array | null = keys.hi;
-  let idx2: Int32Array = new Int32Array(m);
-  let lo2: Uint32Array = new Uint32Array(m);
-  let hi2: Uint32Array | null = hi === null ? null : new Uint32Array(m);
-  const loCounts = histograms(lo, loMin, loDigits, width);
+  const loSpan = (range[1] as number) - loMin;
+  const hiSpan = keys.hi === null ? 0 : (range[3] as number) - hiMin;
+  const counts = new Int32Array(3 << WIDTH);
+  const scratch: RadixKeys = {
+    idx: new Int32Array(m),
+    lo: new Uint32Array(m),
+    hi: keys.hi === null ? null : new Uint32Array(m),
+  };
+  // the most significant word that varies
+  const topIsHi = keys.hi !== null && hiSpan > 0;
+  const topBits = bitsOf(topIsHi ? hiSpan : loSpan);
+  if (m < LARGE || topBits <= WIDTH) {
+    const hiDigits = keys.hi === null ? null : digitsOf(hiSpan);
+    return lsd(keys, scratch, loMin, digitsOf(loSpan), hiMin, hiDigits, keepKeys, counts);
+  }
+  return msdThenLsd(keys, scratch, range, topIsHi, topBits, keepKeys, counts);
+}
+
+/**
+ * Large inputs: scatter by the top WIDTH bits of the most significant word
+ * (one pass over memory), then LSD-sort each bucket on the bits left while
+ * it sits in cache. Both steps are stable, so the whole is.
+ */
+function msdThenLsd(
+  keys: RadixKeys,
+  scratch: RadixKeys,
+  range: KeyRange,
+  topIsHi: boolean,
+  topBits: number,
+  keepKeys: boolean,
+  counts: Int32Array,
+): RadixKeys {
+  const m = keys.idx.length;
+  const loMin = range[0] as number;
+  const hiMin = range[2] as number;
+  const top = topIsHi ? (keys.hi as Uint32Array) : keys.lo;
+  const topMin = topIsHi ? hiMin : loMin;
+  const shift = topBits - WIDTH;
+  const size = 1 << WIDTH;
+  const starts = new Int32Array(size + 1);
+  for (let i = 0; i < m; i++) starts[(((top[i] as number) - topMin) >>> shift) + 1]++;
+  for (let b = 0; b < size; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
+  const fill = starts.slice(0, size);
+  if (keys.hi === null) scatter32(keys.lo, loMin, keys.idx, scratch.lo, scratch.idx, shift, 0xffffffff, fill, 0);
+  else if (topIsHi) {
+    scatter64(keys.hi, hiMin, keys.lo, keys.idx, scratch.hi as Uint32Array, scratch.lo, scratch.idx, shift, 0xffffffff, fill, 0);
+  } else {
+    scatter64(keys.lo, loMin, keys.hi, keys.idx, scratch.lo, scratch.hi as Uint32Array, scratch.idx, shift, 0xffffffff, fill, 0);
+  }
+  // within a bucket only the low `shift` bits of the top word are left
+  const rest = digitsOf(2 ** shift - 1);
+  const loDigits = topIsHi ? digitsOf((range[1] as number) - loMin) : rest;
+  const hiDigits = keys.hi === null ? null : topIsHi ? rest : [];
+  for (let b = 0; b < size; b++) {
+    const s = starts[b] as number;
+    const e = starts[b + 1] as number;
+    if (e - s < 2) continue;
+    const src = sub(scratch, s, e);
+    const out = lsd(src, sub(keys, s, e), loMin, loDigits, hiMin, hiDigits, keepKeys, counts);
+    if (out.idx !== src.idx) {
+      src.idx.set(out.idx);
+      src.lo.set(out.lo);
+      if (src.hi !== null) src.hi.set(out.hi as Uint32Array);
+    }
+  }
+  return scratch;
+}
+
+function sub(k: RadixKeys, s: number, e: number): RadixKeys {
+  return { idx: k.idx.subarray(s, e), lo: k.lo.subarray(s, e), hi: k.hi === null ? null : k.hi.subarray(s, e) };
+}
+
+/** LSD passes over the given digits of lo, then of hi; ping-pongs with `scratch`. */
+function lsd(
+  keys: RadixKeys,
+  scratch: RadixKeys,
+  loMin: number,
+  loDigits: number[],
+  hiMin: number,
+  hiDigits: number[] | null,
+  keepKeys: boolean,
+  counts: Int32Array,
+): RadixKeys {
+  const m = keys.idx.length;
+  if (m <= SMALL) return insertionSort(keys);
+  let { idx, lo, hi } = keys;
+  let { idx: idx2, lo: lo2, hi: hi2 } = scratch;
+  histograms(lo, loMin, loDigits, counts);
   for (let p = 0; p < loDigits.length; p++) {
-    const off = prefix(loCounts, p * (1 << width), loDigits[p] as number, m);
+    const off = prefix(counts, p << WIDTH, loDigits[p] as number, m);
     if (off < 0) continue;
     const shift = shiftOf(loDigits, p);
     const mask = ((1 << (loDigits[p] as number)) - 1) >>> 0;
-    if (hi === null) scatter32(lo, loMin, idx, lo2, idx2, shift, mask, loCounts, off);
-    else scatter64(lo, loMin, hi, idx, lo2, hi2 as Uint32Array, idx2, shift, mask, loCounts, off);
+    if (hi === null) scatter32(lo, loMin, idx, lo2, idx2, shift, mask, counts, off);
+    else scatter64(lo, loMin, hi, idx, lo2, hi2 as Uint32Array, idx2, shift, mask, counts, off);
     [idx, idx2] = [idx2, idx];
     [lo, lo2] = [lo2, lo];
     if (hi !== null) [hi, hi2] = [hi2 as Uint32Array, hi];
   }
-  if (hi !== null && hiDigits !== null) {
-    const hiCounts = histograms(hi, hiMin, hiDigits, width);
+  if (hi !== null && hiDigits !== null && hiDigits.length > 0) {
+    histograms(hi, hiMin, hiDigits, counts);
     for (let p = 0; p < hiDigits.length; p++) {
-      const off = prefix(hiCounts, p * (1 << width), hiDigits[p] as number, m);
+      const off = prefix(counts, p << WIDTH, hiDigits[p] as number, m);
       if (off < 0) continue;
       const shift = shiftOf(hiDigits, p);
       const mask = ((1 << (hiDigits[p] as number)) - 1) >>> 0;
       if (keepKeys) {
-        scatter64(hi, hiMin, lo, idx, hi2 as Uint32Array, lo2, idx2, shift, mask, hiCounts, off);
+        scatter64(hi, hiMin, lo, idx, hi2 as Uint32Array, lo2, idx2, shift, mask, counts, off);
         [lo, lo2] = [lo2, lo];
-      } else scatter32(hi, hiMin, idx, hi2 as Uint32Array, idx2, shift, mask, hiCounts, off);
+      } else scatter32(hi, hiMin, idx, hi2 as Uint32Array, idx2, shift, mask, counts, off);
       [idx, idx2] = [idx2, idx];
       [hi, hi2] = [hi2 as Uint32Array, hi];
     }
@@ -77,10 +158,14 @@ export function radixSort(keys: RadixKeys, range: KeyRange, keepKeys: boolean): 
   return { idx, lo, hi };
 }
 
-/** Digit widths (each <= width, as even as possible) covering `span`. */
-function digitsOf(span: number, width: number): number[] {
-  const bits = span === 0 ? 0 : 32 - Math.clz32(span);
-  const passes = Math.ceil(bits / width);
+function bitsOf(span: number): number {
+  return span === 0 ? 0 : 32 - Math.clz32(span);
+}
+
+/** Digit widths (each <= WIDTH, as even as possible) covering `span`. */
+function digitsOf(span: number): number[] {
+  const bits = bitsOf(span);
+  const passes = Math.ceil(bits / WIDTH);
   const out: number[] = [];
   let left = bits;
   for (let p = passes; p > 0; p--) {
@@ -97,9 +182,9 @@ function shiftOf(digits: number[], p: number): number {
   return s;
 }
 
-/** Every digit's histogram in one pass; digit p's counts start at p << width. */
-function histograms(k: Uint32Array, min: number, digits: number[], width: number): Int32Array {
-  const counts = new Int32Array(Math.max(digits.length, 1) << width);
+/** Every digit's histogram in one pass into `counts`; digit p's start at p << WIDTH. */
+function histograms(k: Uint32Array, min: number, digits: number[], counts: Int32Array): void {
+  counts.fill(0);
   const n = k.length;
   const d0 = digits[0] ?? 0;
   const m0 = (1 << d0) - 1;
@@ -107,7 +192,7 @@ function histograms(k: Uint32Array, min: number, digits: number[], width: number
     for (let i = 0; i < n; i++) counts[((k[i] as number) - min) & m0]++;
   } else if (digits.length === 2) {
     const m1 = (1 << (digits[1] as number)) - 1;
-    const b1 = 1 << width;
+    const b1 = 1 << WIDTH;
     for (let i = 0; i < n; i++) {
       const v = ((k[i] as number) - min) >>> 0;
       counts[v & m0]++;
@@ -117,8 +202,8 @@ function histograms(k: Uint32Array, min: number, digits: number[], width: number
     const d1 = digits[1] as number;
     const m1 = (1 << d1) - 1;
     const m2 = (1 << (digits[2] as number)) - 1;
-    const b1 = 1 << width;
-    const b2 = 2 << width;
+    const b1 = 1 << WIDTH;
+    const b2 = 2 << WIDTH;
     for (let i = 0; i < n; i++) {
       const v = ((k[i] as number) - min) >>> 0;
       counts[v & m0]++;
@@ -126,7 +211,6 @@ function histograms(k: Uint32Array, min: number, digits: number[], width: number
       counts[b2 + ((v >>> (d0 + d1)) & m2)]++;
     }
   }
-  return counts;
 }
 
 /**

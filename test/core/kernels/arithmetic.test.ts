@@ -46,7 +46,10 @@ describe("arithmetic: Python/pandas sign rules (documented examples)", () => {
     expect(r.toArray()).toEqual([null, null, -3, 2]);
     expect(mod(column([5, 6], "uint32"), 0).toArray()).toEqual([null, null]);
     expect(mod(7, column([0n, 4n], "int64")).toArray()).toEqual([null, 3n]);
-    expect(floorDiv(column([2n ** 60n, 1n], "uint64"), column([0n, 1n], "uint64")).toArray()).toEqual([null, 1n]);
+    expect(floorDiv(column([2n ** 60n, 1n], "uint64"), column([0n, 1n], "uint64")).toArray()).toEqual([
+      null,
+      1n,
+    ]);
   });
 });
 
@@ -120,7 +123,11 @@ describe("arithmetic: overflow", () => {
   });
   it("checked ignores overflow under nulls and accepts results at the limits", () => {
     const a = column([2147483647, null, -2147483647], "int32");
-    expect(add(a, column([0, 5, -1], "int32"), { checked: true }).toArray()).toEqual([2147483647, null, -2147483648]);
+    expect(add(a, column([0, 5, -1], "int32"), { checked: true }).toArray()).toEqual([
+      2147483647,
+      null,
+      -2147483648,
+    ]);
     const big = column([I64_MAX, null], "int64");
     expect(mul(big, 1n, { checked: true }).toArray()).toEqual([I64_MAX, null]);
     expect(mul(column([-(2n ** 62n)], "int64"), 2n, { checked: true }).toArray()).toEqual([I64_MIN]);
@@ -152,11 +159,16 @@ describe("arithmetic: int64 beyond 2^53 is exact", () => {
     const u = column([2n ** 64n - 1n, 2n ** 63n + 7n], "uint64");
     expect(add(u, 1n).toArray()).toEqual([0n, 2n ** 63n + 8n]);
     expect(mod(u, 10n).toArray()).toEqual([(2n ** 64n - 1n) % 10n, (2n ** 63n + 7n) % 10n]);
-    expect(floorDiv(u, 2n ** 33n + 1n).toArray()).toEqual([(2n ** 64n - 1n) / (2n ** 33n + 1n), (2n ** 63n + 7n) / (2n ** 33n + 1n)]);
+    expect(floorDiv(u, 2n ** 33n + 1n).toArray()).toEqual([
+      (2n ** 64n - 1n) / (2n ** 33n + 1n),
+      (2n ** 63n + 7n) / (2n ** 33n + 1n),
+    ]);
   });
   it("uint64 with a signed column computes in int64 and throws for values above 2^63 - 1", () => {
     expect(add(column([5n], "uint64"), column([-1], "int8")).toArray()).toEqual([4n]);
-    expect(() => add(column([2n ** 63n], "uint64"), column([1], "int8"))).toThrowError(/row 0 does not fit int64/);
+    expect(() => add(column([2n ** 63n], "uint64"), column([1], "int8"))).toThrowError(
+      /row 0 does not fit int64/,
+    );
   });
 });
 
@@ -213,7 +225,11 @@ describe("arithmetic: temporal", () => {
     expect(r.dtype).toEqual({ kind: "timestamp", unit: "ns", tz: null });
     expect(r.toArray()).toEqual([1n, 1000000000002n, null]);
     const utc = column([10n], "timestamp[ms, UTC]");
-    expect(add(column([5n], "duration[ms]"), utc).dtype).toEqual({ kind: "timestamp", unit: "ms", tz: "UTC" });
+    expect(add(column([5n], "duration[ms]"), utc).dtype).toEqual({
+      kind: "timestamp",
+      unit: "ms",
+      tz: "UTC",
+    });
     expect(sub(utc, column([3n], "duration[s]")).toArray()).toEqual([10n - 3000n]);
   });
   it("duration ± duration, duration * integer, duration / duration", () => {
@@ -252,7 +268,9 @@ describe("arithmetic: error paths", () => {
   });
   it("a bad checked option throws an OptionError", () => {
     expect(() => add(column([1]), 1, { checked: "yes" as unknown as boolean })).toThrowError(OptionError);
-    expect(() => add(column([1]), 1, { checked: "yes" as unknown as boolean })).toThrowError(/invalid checked/);
+    expect(() => add(column([1]), 1, { checked: "yes" as unknown as boolean })).toThrowError(
+      /invalid checked/,
+    );
   });
 });
 
@@ -269,7 +287,18 @@ const INT_BITS: Record<string, [number, boolean]> = {
   uint32: [32, false],
   uint64: [64, false],
 };
-const KINDS = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64"];
+const KINDS = [
+  "int8",
+  "int16",
+  "int32",
+  "int64",
+  "uint8",
+  "uint16",
+  "uint32",
+  "uint64",
+  "float32",
+  "float64",
+];
 
 function valueArb(kind: string): fc.Arbitrary<number | bigint> {
   if (kind === "float64") return fc.integer({ min: -400, max: 400 }).map((k) => k / 4);
@@ -303,7 +332,13 @@ const caseArb: fc.Arbitrary<Case> = fc
       { weight: 4, arbitrary: valueArb(kind) },
     );
     const arr = fc.array(cell, { minLength: n + skip, maxLength: n + skip });
-    return fc.record({ kind: fc.constant(kind), a: arr, b: arr, skip: fc.constant(skip), split: fc.constant(split) });
+    return fc.record({
+      kind: fc.constant(kind),
+      a: arr,
+      b: arr,
+      skip: fc.constant(skip),
+      split: fc.constant(split),
+    });
   });
 
 /** A column of `values` (after `skip` leading rows sliced off), split into two chunks. */
@@ -364,7 +399,9 @@ describe("arithmetic: property tests against a naive reference", () => {
           const isFloat = kind.startsWith("float");
           if (op === "pow") {
             // keep exponents small and non-negative
-            b = b.map((v) => (v === null ? null : typeof v === "bigint" ? (v < 0n ? -v : v) % 70n : Math.abs(v) % 9));
+            b = b.map((v) =>
+              v === null ? null : typeof v === "bigint" ? (v < 0n ? -v : v) % 70n : Math.abs(v) % 9,
+            );
             if (isFloat) return;
           }
           const ca = build(kind, a, skip, split);
@@ -423,13 +460,29 @@ describe("arithmetic: property tests against a naive reference", () => {
     const a = build("int64", xs, 0, 0.37);
     const b = build("int64", ys, 0, 0.61);
     const wrap = (v: bigint) => BigInt.asIntN(64, v);
-    expect(add(a, b).toArray()).toEqual(xs.map((x, i) => (x === null || ys[i] === null ? null : wrap(x + ys[i]!))));
-    expect(mul(a, b).toArray()).toEqual(xs.map((x, i) => (x === null || ys[i] === null ? null : wrap(x * ys[i]!))));
-    const fa = build("float64", xs.map((x) => (x === null ? null : Number(x % 100000n) / 8)), 1, 0.5);
-    const fb = build("float64", ys.map((y) => (y === null ? null : Number(y % 1000n) / 4)), 1, 0.25);
+    expect(add(a, b).toArray()).toEqual(
+      xs.map((x, i) => (x === null || ys[i] === null ? null : wrap(x + ys[i]!))),
+    );
+    expect(mul(a, b).toArray()).toEqual(
+      xs.map((x, i) => (x === null || ys[i] === null ? null : wrap(x * ys[i]!))),
+    );
+    const fa = build(
+      "float64",
+      xs.map((x) => (x === null ? null : Number(x % 100000n) / 8)),
+      1,
+      0.5,
+    );
+    const fb = build(
+      "float64",
+      ys.map((y) => (y === null ? null : Number(y % 1000n) / 4)),
+      1,
+      0.25,
+    );
     const want = xs.slice(1).map((x, i) => {
       const y = ys[i + 1];
-      return x === null || y === null || y === undefined ? null : Number(x % 100000n) / 8 + Number(y % 1000n) / 4;
+      return x === null || y === null || y === undefined
+        ? null
+        : Number(x % 100000n) / 8 + Number(y % 1000n) / 4;
     });
     expect(add(fa, fb).toArray()).toEqual(want);
   });

@@ -57,7 +57,7 @@ describe("concat", () => {
 
   it("concat(cols) equals the concatenated values for random dtypes, slices and chunks", () => {
     const kinds = ["int8", "int32", "uint16", "float64", "int64", "utf8", "bool"] as const;
-    const valArb = (k: string) =>
+    const valArb = (k: string): fc.Arbitrary<unknown> =>
       k === "utf8"
         ? fc.string({ maxLength: 3 })
         : k === "bool"

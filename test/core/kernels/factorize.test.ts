@@ -81,10 +81,21 @@ describe("factorize: hand computations", () => {
     expect(codes[1000]).toBe(0);
     expect(codes[4999]).toBe(999);
   });
-  it("hashBytes(bytes) follows MurmurHash3_x86_32 with seed 0", () => {
-    // reference values of MurmurHash3_x86_32 (seed 0): "" → 0, "hello" → 0x248bfa47
-    expect(hashBytes(new Uint8Array(0), 0, 0)).toBe(0);
-    expect(hashBytes(new TextEncoder().encode("hello"), 0, 5) >>> 0).toBe(0x248bfa47);
+  it("hashBytes(dv, bytes, start, end) depends on the bytes only, not their position", () => {
+    const b = new TextEncoder().encode("xxhello worldhello world");
+    const dv = new DataView(b.buffer);
+    expect(hashBytes(dv, b, 2, 13)).toBe(hashBytes(dv, b, 13, 24));
+    expect(hashBytes(dv, b, 2, 13)).not.toBe(hashBytes(dv, b, 2, 12));
+  });
+  it("hashBytes spreads 20000 distinct keys over distinct low 16 bits mostly (a sanity check of the mix)", () => {
+    const enc = new TextEncoder();
+    const slots = new Set<number>();
+    for (let i = 0; i < 20000; i++) {
+      const b = enc.encode(`id${i}`);
+      slots.add(hashBytes(new DataView(b.buffer), b, 0, b.length) & 0xffff);
+    }
+    // 20000 balls in 65536 bins: about 65536 * (1 - e^(-20000/65536)) ≈ 17260 distinct expected
+    expect(slots.size).toBeGreaterThan(16800);
   });
 });
 
