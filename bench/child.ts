@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     status: "ok",
     times,
     median: median(times),
+    min: Math.min(...times),
     rssMB: rssMB(),
     ...(check === undefined ? {} : { check }),
     ...(task.threads === undefined ? {} : { threads: task.threads }),

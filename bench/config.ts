@@ -134,6 +134,7 @@ export interface CellResult {
   /** Timed runs, ms (warm-up excluded). */
   readonly times?: number[];
   readonly median?: number;
+  readonly min?: number;
   /** Peak resident set size of the child process, MB (includes its input data). */
   readonly rssMB?: number;
   /** A small summary of the result, compared across libraries. */

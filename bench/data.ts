@@ -202,13 +202,15 @@ export function stringAt(s: Strings, i: number): string {
 export function jsStrings(s: Strings): string[] {
   const out = new Array<string>(s.length);
   // format each level once and share the string objects, as a parser with interning would
-  const levels = new Map<number, string>();
+  let max = 0;
+  for (let i = 0; i < s.length; i++) max = Math.max(max, s.codes[i] as number);
+  const levels = new Array<string | undefined>(max + 1).fill(undefined);
   for (let i = 0; i < s.length; i++) {
     const c = s.codes[i] as number;
-    let v = levels.get(c);
+    let v = levels[c];
     if (v === undefined) {
       v = stringAt(s, i);
-      levels.set(c, v);
+      levels[c] = v;
     }
     out[i] = v;
   }

@@ -11,6 +11,8 @@ export interface Meta {
   readonly date: string;
   readonly n: number;
   readonly runs: number;
+  /** Which statistic of the timed runs the table shows. */
+  readonly stat: "median" | "min";
   readonly seed: number;
   readonly node: string;
   readonly cpus: string;
@@ -31,22 +33,29 @@ export function fmtMs(ms: number): string {
 const fmtRatio = (r: number): string => `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
 
 /** The cell text for a library: its median, or why there is none. */
-function timeCell(q: Question, lib: LibId, cell: CellResult | undefined, mismatch: boolean): string {
+function timeCell(
+  q: Question,
+  lib: LibId,
+  cell: CellResult | undefined,
+  stat: Meta["stat"],
+  mismatch: boolean,
+): string {
   if (unsupported(lib, q) !== null) return "—";
   if (cell === undefined) return "";
-  if (cell.status === "ok" && cell.median !== undefined) return fmtMs(cell.median) + (mismatch ? " ≠" : "");
+  const v = cell[stat];
+  if (cell.status === "ok" && v !== undefined) return fmtMs(v) + (mismatch ? " ≠" : "");
   if (cell.status === "n/a") return "n/a";
   return cell.message?.startsWith("timeout") ? "timeout" : "err";
 }
 
-function medianOf(cells: Cells, q: Question, lib: LibId): number | undefined {
+function timeOf(cells: Cells, q: Question, lib: LibId, stat: Meta["stat"]): number | undefined {
   const c = cells[q.id]?.[lib];
-  return c?.status === "ok" ? c.median : undefined;
+  return c?.status === "ok" ? c[stat] : undefined;
 }
 
-function ratio(cells: Cells, q: Question, against: LibId): number | undefined {
-  const nd = medianOf(cells, q, "ndframe");
-  const ref = medianOf(cells, q, against);
+function ratio(cells: Cells, q: Question, against: LibId, stat: Meta["stat"]): number | undefined {
+  const nd = timeOf(cells, q, "ndframe", stat);
+  const ref = timeOf(cells, q, against, stat);
   return nd === undefined || ref === undefined || ref === 0 ? undefined : nd / ref;
 }
 
@@ -88,12 +97,12 @@ const RATIO_COLUMNS: [LibId, string][] = [
 const TIME_COLUMNS = LIBS.filter((l) => l.id !== "hand2");
 
 /** Target text and verdict for a row. */
-function targetCells(cells: Cells, q: Question): [string, string] {
+function targetCells(cells: Cells, q: Question, stat: Meta["stat"]): [string, string] {
   const t = q.target;
   if (t === null) return ["—", "—"];
   const label = t.against === "hand" ? `≤ ${t.limit}× hand` : `≤ ${t.limit}× polars 1T`;
-  const r = ratio(cells, q, t.against);
-  if (r === undefined) return [label, medianOf(cells, q, "ndframe") === undefined ? "n/a" : "?"];
+  const r = ratio(cells, q, t.against, stat);
+  if (r === undefined) return [label, timeOf(cells, q, "ndframe", stat) === undefined ? "n/a" : "?"];
   return [label, r <= t.limit ? "met" : "not met"];
 }
 
@@ -107,7 +116,7 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
   lines.push(`# ndframe benchmark — N = ${meta.n.toExponential(0).replace("+", "")}`);
   lines.push("");
   lines.push(
-    `${meta.date}; median of ${meta.runs} runs after 1 warm-up, one process per cell; node ${meta.node}; ${meta.cpus}.`,
+    `${meta.date}; ${meta.stat} of ${meta.runs} runs after a warm-up, one process per cell; node ${meta.node}; ${meta.cpus}.`,
   );
   const versions = Object.entries(meta.versions).map(([k, v]) => `${k} ${v}`);
   const took = meta.seconds === undefined ? "" : ` Whole run: ${Math.round(meta.seconds)} s.`;
@@ -118,7 +127,7 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
   lines.push(`Versions: ${versions.join(", ")}.${took}${load}`);
   lines.push("");
   lines.push(
-    "Times in ms (median). 1T = one thread (POLARS_MAX_THREADS=1, DuckDB `SET threads = 1`); polars and duckdb without 1T use their default, both cores here. Ratios are ndframe / the other (below 1 = ndframe faster). — = no equivalent operation; n/a = ndframe kernel not available yet; ≠ = result check differs from the hand loop (see notes).",
+    `Times in ms (${meta.stat}). 1T = one thread (POLARS_MAX_THREADS=1, DuckDB \`SET threads = 1\`); polars and duckdb without 1T use their default, both cores here. Ratios are ndframe / the other (below 1 = ndframe faster). — = no equivalent operation; n/a = ndframe kernel not available yet; ≠ = result check differs from the hand loop (see notes).`,
   );
   lines.push("");
   const head = [
@@ -134,21 +143,21 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
   for (const q of questions) {
     const row = cells[q.id] ?? {};
     const bad = mismatches(cells, q);
-    const times = TIME_COLUMNS.map((l) => timeCell(q, l.id, row[l.id], bad.has(l.id)));
+    const times = TIME_COLUMNS.map((l) => timeCell(q, l.id, row[l.id], meta.stat, bad.has(l.id)));
     const ratios = RATIO_COLUMNS.map(([lib]) => {
-      const r = ratio(cells, q, lib);
+      const r = ratio(cells, q, lib, meta.stat);
       return r === undefined ? "" : fmtRatio(r);
     });
-    lines.push(mdRow([`\`${q.id}\``, ...times, ...ratios, ...targetCells(cells, q)]));
+    lines.push(mdRow([`\`${q.id}\``, ...times, ...ratios, ...targetCells(cells, q, meta.stat)]));
     for (const m of bad.values()) notes.push(`- \`${q.id}\`: check mismatch: ${m}`);
     for (const l of LIBS) {
       const c = row[l.id];
       if (c !== undefined && c.status !== "ok")
         notes.push(`- \`${q.id}\` ${l.id}: ${c.status}: ${c.message ?? ""}`);
     }
-    const alt = medianOf(cells, q, "hand2");
+    const alt = timeOf(cells, q, "hand2", meta.stat);
     if (alt !== undefined) {
-      const nd = medianOf(cells, q, "ndframe");
+      const nd = timeOf(cells, q, "ndframe", meta.stat);
       notes.push(
         `- \`${q.id}\`: naive-summation loop ${fmtMs(alt)} ms` +
           (nd === undefined ? "" : ` (ndframe / naive = ${fmtRatio(nd / alt)})`) +

@@ -14,6 +14,7 @@
  *   --libs LIST      library columns: ndframe, hand, hand2, polars-1, polars, duckdb-1, duckdb, arquero
  *   --seed S         data seed (default 42)
  *   --timeout SEC    per cell (default 300)
+ *   --stat median|min  statistic shown in the table (default median; min resists a busy machine)
  *   --out NAME       result file name (default: latest for a full run at N >= 1e7, else partial)
  *   --update-docs    also replace the table in docs/benchmarks.md
  */
@@ -45,6 +46,7 @@ interface Options {
   libs: LibId[];
   seed: number;
   timeout: number;
+  stat: "median" | "min";
   out: string | undefined;
   updateDocs: boolean;
 }
@@ -79,6 +81,7 @@ function parseArgs(argv: readonly string[]): Options {
     libs: list(env.BENCH_LIBS) as LibId[],
     seed: 42,
     timeout: 300,
+    stat: "median",
     out: undefined,
     updateDocs: false,
   };
@@ -105,6 +108,13 @@ function parseArgs(argv: readonly string[]): Options {
       case "--timeout":
         o.timeout = number("--timeout", value());
         break;
+      case "--stat": {
+        const v = value();
+        if (v !== "median" && v !== "min")
+          usage(`invalid stat: ${JSON.stringify(v)} (expected one of median, min)`);
+        o.stat = v;
+        break;
+      }
       case "--out":
         o.out = value();
         break;
@@ -237,6 +247,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 16).replace("T", " "),
     n: o.n,
     runs: o.runs,
+    stat: o.stat,
     seed: o.seed,
     node: process.versions.node,
     cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? "?"}`,

@@ -173,14 +173,14 @@ function numberFile(t: NumType): string {
       );
     }
   }
-  const imports = [...helpers].sort();
+  // biome's import order: case-insensitive, `type` ignored
+  const names = [...helpers, "type LoopSet"].sort((x, y) =>
+    x.replace("type ", "").toLowerCase() < y.replace("type ", "").toLowerCase() ? -1 : 1,
+  );
   const head = [
     HEADER,
     `/** Arithmetic loops over ${t.arr} (${t.key}). @internal */`,
-    imports.length > 0
-      ? `import { ${imports.join(", ")}, type LoopSet } from "../arithmetic-support.js";`
-      : "",
-    imports.length > 0 ? "" : 'import type { LoopSet } from "../arithmetic-support.js";\n',
+    `import { ${names.join(", ")} } from "../arithmetic-support.js";\n`,
     `type A = ${t.arr};`,
     t.float ? "" : "type F64 = Float64Array;",
     t.float ? "" : `const MIN = ${t.min};\nconst MAX = ${t.max};`,

@@ -8,10 +8,10 @@
  * `rank("dense")`, Polars' fastest op giving dense codes per row (faster
  * here than `groupBy(k).agg(len())`, which gives no codes).
  */
+import * as arrow from "apache-arrow";
 import pl from "nodejs-polars";
 import type { Check } from "../config.js";
-import type { Data } from "../data.js";
-import { jsStrings } from "../data.js";
+import type { Data, Strings } from "../data.js";
 import { type Task, valueAt } from "./adapter.js";
 
 type DataFrame = ReturnType<typeof pl.DataFrame>;
@@ -23,6 +23,20 @@ function numberAt(df: DataFrame, i: number): number {
   const dtype = String(s.dtype);
   if (dtype.includes("String") || dtype.includes("Utf8")) return Number(String(s.get(i)).slice(2));
   return Number(s.slice(i, 1).cast(pl.Float64).get(0));
+}
+
+/** The string column through Arrow IPC: far faster to load than 1e7 JS strings. */
+function stringSeries(s: Strings): ReturnType<DataFrame["getColumn"]> {
+  const type = new arrow.Utf8();
+  const data = arrow.makeData({
+    type,
+    length: s.length,
+    nullCount: 0,
+    valueOffsets: s.offsets,
+    data: s.bytes,
+  });
+  const ipc = arrow.tableToIPC(new arrow.Table({ s: arrow.makeVector(data) }), "stream");
+  return pl.readIPCStream(Buffer.from(ipc.buffer, ipc.byteOffset, ipc.byteLength)).getColumn("s");
 }
 
 const ends = (n: number): number[] => [0, n >> 1, n - 1];
@@ -40,7 +54,7 @@ export async function prepare(data: Data): Promise<Task> {
   if (data.a !== undefined) cols.push(series("a", data.a));
   if (data.b !== undefined) cols.push(series("b", data.b));
   if (data.c !== undefined) cols.push(series("c", data.c));
-  if (data.s !== undefined) cols.push(pl.Series("s", jsStrings(data.s)));
+  if (data.s !== undefined) cols.push(stringSeries(data.s));
   if (data.perm !== undefined) {
     // polars indexes with UInt32; the conversion is part of loading, not of the question
     const perm = data.perm;

@@ -46,8 +46,8 @@ export function writeNumber(w: Int32Array, i: number, v: number): void {
 // as (lo, hi) pairs and writes results into words `2k`, `2k + 1` of an
 // Int32Array, so loops over BigInt64Array/BigUint64Array never make a BigInt.
 
-const TWO63 = 9223372036854775808;
-const TWO64 = 18446744073709551616;
+const TWO63 = 2 ** 63;
+const TWO64 = 2 ** 64;
 // Product rounding error of two rounded 64-bit values is below 2^12 near
 // 2^63 (three roundings of 2^-53 each); 2^16 leaves a wide margin.
 const MARGIN = 65536;

@@ -31,7 +31,7 @@ import {
   cumsumWords,
 } from "./cumulative-loops.js";
 import { checkColumn } from "./reduce.js";
-import { f64Blocks, uwords } from "./reduce-loops.js";
+import { f64Blocks, inRuns, uwords } from "./reduce-loops.js";
 
 /** Options of the cumulative kernels. */
 export interface CumulativeOptions {
@@ -140,8 +140,12 @@ function compute(name: CumName, col: Column, dtype: DType, skipNaN: boolean, n: 
       let at = 0;
       for (const c of col.chunks) {
         const u = uwords(c.values as BigInt64Array);
-        if (name === "cumsum") cumsumWords(u, 0, c.length, c.validity, c.offset, signed, st, w, at);
-        else cumextremeWords(u, 0, c.length, c.validity, c.offset, flip, max, st, w, at);
+        const base = at;
+        // Runs address the chunk's own words; output position = base + run start.
+        inRuns(c.length, (s, e) => {
+          if (name === "cumsum") cumsumWords(u, s, e, c.validity, c.offset, signed, st, w, base + s);
+          else cumextremeWords(u, s, e, c.validity, c.offset, flip, max, st, w, base + s);
+        });
         at += c.length;
       }
       return out;

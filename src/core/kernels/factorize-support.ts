@@ -88,7 +88,7 @@ export function gatherRows<T extends DType>(c: Chunk<T>, idx: Int32Array): Colum
 }
 
 /** Var-width offsets from cumulative byte ends (BigInt64Array written through words for large). */
-export function offsetsFrom(ends: Float64Array, large: boolean): Int32Array | BigInt64Array {
+export function offsetsFrom(ends: Float64Array | Int32Array, large: boolean): Int32Array | BigInt64Array {
   if (!large) return Int32Array.from(ends);
   const out = new BigInt64Array(ends.length);
   const w = words(out);

@@ -355,45 +355,51 @@ export class Word64Table {
   }
 }
 
-/** Hash table of byte strings (utf8, large_utf8, binary), hashed from their UTF-8 bytes. */
+/**
+ * Hash table of byte strings (utf8, large_utf8, binary), hashed from their
+ * UTF-8 bytes. Each slot holds [code, hash] side by side, so a probe reads
+ * one cache line and compares bytes only when the full hashes agree.
+ */
 export class BytesTable {
+  /** Pairs [code (-1 = empty), hash]. */
   slots: Int32Array;
-  hashes: Int32Array;
-  /** Bytes of every unique, back to back; unique `c` spans `ends[c - 1] .. ends[c]`. */
+  /** Bytes of every unique, back to back; unique `c` spans `ends[c] .. ends[c + 1]`. */
   pool: Uint8Array;
-  ends: Float64Array;
+  ends: Int32Array;
   size = 0;
   used = 0;
 
   constructor(expected = 0) {
     const cap = capacityFor(expected);
-    this.slots = emptySlots(cap);
-    this.hashes = new Int32Array(cap >>> 1);
-    this.ends = new Float64Array((cap >>> 1) + 1);
+    this.slots = emptySlots(2 * cap);
+    this.ends = new Int32Array((cap >>> 1) + 1);
     this.pool = new Uint8Array(4096);
   }
 
   #grow(): void {
-    const cap = this.slots.length * 2;
-    const slots = emptySlots(cap);
+    const cap = this.slots.length; // doubled: slots hold 2 ints each
+    const slots = emptySlots(2 * cap);
     const mask = cap - 1;
-    const hashes = new Int32Array(cap >>> 1);
-    hashes.set(this.hashes);
-    const ends = new Float64Array((cap >>> 1) + 1);
-    ends.set(this.ends);
-    for (let c = 0; c < this.size; c++) {
-      let s = (hashes[c] as number) & mask;
-      while (slots[s] !== -1) s = (s + 1) & mask;
-      slots[s] = c;
+    const old = this.slots;
+    for (let s = 0; s < old.length; s += 2) {
+      const c = old[s] as number;
+      if (c === -1) continue;
+      const h = old[s + 1] as number;
+      let t = h & mask;
+      while (slots[2 * t] !== -1) t = (t + 1) & mask;
+      slots[2 * t] = c;
+      slots[2 * t + 1] = h;
     }
+    const ends = new Int32Array((cap >>> 1) + 1);
+    ends.set(this.ends);
     this.slots = slots;
-    this.hashes = hashes;
     this.ends = ends;
   }
 
   #append(bytes: Uint8Array, start: number, len: number): void {
     if (this.used + len > this.pool.length) {
-      const next = new Uint8Array(Math.max(this.pool.length * 2, this.used + len));
+      if (this.used + len > 0x7fffffff) throw new RangeError("distinct strings exceed 2 GiB");
+      const next = new Uint8Array(Math.min(Math.max(this.pool.length * 2, this.used + len), 0x7fffffff));
       next.set(this.pool.subarray(0, this.used));
       this.pool = next;
     }
@@ -413,9 +419,8 @@ export class BytesTable {
     insert: boolean,
   ): void {
     let slots = this.slots;
-    let hashes = this.hashes;
     let ends = this.ends;
-    let mask = slots.length - 1;
+    let mask = (slots.length >>> 1) - 1;
     let pool = this.pool;
     let dp = new DataView(pool.buffer);
     const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -428,14 +433,14 @@ export class BytesTable {
       const len = (offs[i + 1] as number) - start;
       const h = hashBytes(dv, bytes, start, start + len);
       let s = h & mask;
-      let c = slots[s] as number;
+      let c = slots[2 * s] as number;
       while (c !== -1) {
-        if (hashes[c] === h) {
+        if (slots[2 * s + 1] === h) {
           const ks = ends[c] as number;
           if ((ends[c + 1] as number) - ks === len && bytesEqual(dp, pool, ks, dv, bytes, start, len)) break;
         }
         s = (s + 1) & mask;
-        c = slots[s] as number;
+        c = slots[2 * s] as number;
       }
       if (c === -1 && insert) {
         c = this.size++;
@@ -444,15 +449,14 @@ export class BytesTable {
           pool = this.pool;
           dp = new DataView(pool.buffer);
         }
-        hashes[c] = h;
         ends[c + 1] = this.used;
-        slots[s] = c;
+        slots[2 * s] = c;
+        slots[2 * s + 1] = h;
         if (2 * this.size > mask) {
           this.#grow();
           slots = this.slots;
-          hashes = this.hashes;
           ends = this.ends;
-          mask = slots.length - 1;
+          mask = (slots.length >>> 1) - 1;
         }
       }
       codes[at + i] = c;

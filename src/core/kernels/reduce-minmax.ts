@@ -18,7 +18,7 @@ import {
   argminW64,
   countNaN,
   f64Blocks,
-  primed,
+  inRuns,
   uwords,
 } from "./reduce-loops.js";
 
@@ -87,7 +87,7 @@ function argI32(chunks: readonly Chunk[], max: boolean): number | null {
   let base = 0;
   for (const c of chunks) {
     const a = c.values as Int32Array;
-    primed(c.length, (s, e) => {
+    inRuns(c.length, (s, e) => {
       const k = max ? argmaxI32(a, s, e, c.validity, c.offset) : argminI32(a, s, e, c.validity, c.offset);
       if (k < 0) return;
       const x = a[k] as number;
@@ -108,7 +108,7 @@ function argW64(chunks: readonly Chunk[], max: boolean, flip: number): number | 
   let base = 0;
   for (const c of chunks) {
     const u = uwords(c.values as BigInt64Array);
-    primed(c.length, (s, e) => {
+    inRuns(c.length, (s, e) => {
       const k = max
         ? argmaxW64(u, s, e, c.validity, c.offset, flip)
         : argminW64(u, s, e, c.validity, c.offset, flip);

@@ -7,7 +7,7 @@
  * @internal
  */
 import type { Column } from "../column.js";
-import { dev4F64, devF64, devI32, f64Blocks, floatSumValue, intSumValue, primed } from "./reduce-loops.js";
+import { dev4F64, devF64, devI32, f64Blocks, floatSumValue, inRuns, intSumValue } from "./reduce-loops.js";
 import { floatSum, intSum, numericGroup } from "./reduce-sum.js";
 
 /** Mean and count of the valid values, and whether NaN had to be skipped. */
@@ -35,7 +35,7 @@ function deviations(col: Column, m: number, skipNaN: boolean): Float64Array {
   const st = new Float64Array(2);
   for (const c of col.chunks) {
     const v = c.values;
-    if (v instanceof Int32Array) primed(c.length, (s, e) => devI32(v, s, e, c.validity, c.offset, m, st));
+    if (v instanceof Int32Array) inRuns(c.length, (s, e) => devI32(v, s, e, c.validity, c.offset, m, st));
     else f64Blocks([c], (a, s, e, vb, voff) => devF64(a, s, e, vb, voff, skipNaN, m, st));
   }
   return st;

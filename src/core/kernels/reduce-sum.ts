@@ -24,11 +24,11 @@ import {
   f64Blocks,
   floatSumValue,
   type IntSum,
+  inRuns,
   intSumBigInt,
   intSumValue,
   newFloatSum,
   newIntSum,
-  primed,
   sumF64,
   sumF64Skip,
   sumI32,
@@ -80,9 +80,9 @@ export function intSum(chunks: readonly Chunk[], group: NumericGroup): IntSum {
     const v = c.values;
     if (group === "int64" || group === "uint64") {
       const u = uwords(v as BigInt64Array);
-      primed(c.length, (s, e) => sumW64(u, s, e, c.validity, c.offset, group === "int64", st));
+      inRuns(c.length, (s, e) => sumW64(u, s, e, c.validity, c.offset, group === "int64", st));
     } else if (v instanceof Int32Array) {
-      primed(c.length, (s, e) => sumI32(v, s, e, c.validity, c.offset, st));
+      inRuns(c.length, (s, e) => sumI32(v, s, e, c.validity, c.offset, st));
     } else {
       f64Blocks([c], (a, start, end, vb, voff) => sumIntF64(a, start, end, vb, voff, st));
     }

@@ -56,57 +56,69 @@ export function radixSort(keys: RadixKeys, range: KeyRange, keepKeys: boolean): 
     const hiDigits = keys.hi === null ? null : digitsOf(hiSpan);
     return lsd(keys, scratch, loMin, digitsOf(loSpan), hiMin, hiDigits, keepKeys, counts);
   }
-  return msdThenLsd(keys, scratch, range, topIsHi, topBits, keepKeys, counts);
+  const ctx: Ctx = { loMin, hiMin, loBits: bitsOf(loSpan), keepKeys, counts };
+  msd(keys, scratch, topIsHi, topBits, ctx);
+  return scratch;
+}
+
+interface Ctx {
+  loMin: number;
+  hiMin: number;
+  loBits: number;
+  keepKeys: boolean;
+  counts: Int32Array;
 }
 
 /**
- * Large inputs: scatter by the top WIDTH bits of the most significant word
- * (one pass over memory), then LSD-sort each bucket on the bits left while
- * it sits in cache. Both steps are stable, so the whole is.
+ * Large inputs (MSD radix): scatter `src` into `dst` by the next WIDTH bits
+ * of the top word (`bitsLeft` of them remain), then sort each bucket: LSD
+ * while it fits in cache, else recursively. Both steps are stable, so the
+ * whole is. The result is in `dst`.
  */
-function msdThenLsd(
-  keys: RadixKeys,
-  scratch: RadixKeys,
-  range: KeyRange,
-  topIsHi: boolean,
-  topBits: number,
-  keepKeys: boolean,
-  counts: Int32Array,
-): RadixKeys {
-  const m = keys.idx.length;
-  const loMin = range[0] as number;
-  const hiMin = range[2] as number;
-  const top = topIsHi ? (keys.hi as Uint32Array) : keys.lo;
-  const topMin = topIsHi ? hiMin : loMin;
-  const shift = topBits - WIDTH;
-  const size = 1 << WIDTH;
+function msd(src: RadixKeys, dst: RadixKeys, topIsHi: boolean, bitsLeft: number, ctx: Ctx): void {
+  const m = src.idx.length;
+  const top = topIsHi ? (src.hi as Uint32Array) : src.lo;
+  const topMin = topIsHi ? ctx.hiMin : ctx.loMin;
+  const w = Math.min(WIDTH, bitsLeft);
+  const shift = bitsLeft - w;
+  const mask = (1 << w) - 1;
+  const size = 1 << w;
   const starts = new Int32Array(size + 1);
-  for (let i = 0; i < m; i++) starts[(((top[i] as number) - topMin) >>> shift) + 1]++;
+  for (let i = 0; i < m; i++) starts[((((top[i] as number) - topMin) >>> shift) & mask) + 1]++;
   for (let b = 0; b < size; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
   const fill = starts.slice(0, size);
-  if (keys.hi === null) scatter32(keys.lo, loMin, keys.idx, scratch.lo, scratch.idx, shift, 0xffffffff, fill, 0);
+  if (src.hi === null) scatter32(src.lo, ctx.loMin, src.idx, dst.lo, dst.idx, shift, mask, fill, 0);
   else if (topIsHi) {
-    scatter64(keys.hi, hiMin, keys.lo, keys.idx, scratch.hi as Uint32Array, scratch.lo, scratch.idx, shift, 0xffffffff, fill, 0);
+    scatter64(src.hi, ctx.hiMin, src.lo, src.idx, dst.hi as Uint32Array, dst.lo, dst.idx, shift, mask, fill, 0);
   } else {
-    scatter64(keys.lo, loMin, keys.hi, keys.idx, scratch.lo, scratch.hi as Uint32Array, scratch.idx, shift, 0xffffffff, fill, 0);
+    scatter64(src.lo, ctx.loMin, src.hi, src.idx, dst.lo, dst.hi as Uint32Array, dst.idx, shift, mask, fill, 0);
   }
-  // within a bucket only the low `shift` bits of the top word are left
-  const rest = digitsOf(2 ** shift - 1);
-  const loDigits = topIsHi ? digitsOf((range[1] as number) - loMin) : rest;
-  const hiDigits = keys.hi === null ? null : topIsHi ? rest : [];
+  // what is left to sort inside a bucket
+  const nextIsHi = topIsHi && shift > 0;
+  const nextBits = shift > 0 ? shift : topIsHi ? ctx.loBits : 0;
+  if (nextBits === 0) return;
+  const loDigits = nextIsHi ? digitsOf(2 ** ctx.loBits - 1) : digitsOf(2 ** nextBits - 1);
+  const hiDigits = src.hi === null ? null : nextIsHi ? digitsOf(2 ** nextBits - 1) : [];
   for (let b = 0; b < size; b++) {
     const s = starts[b] as number;
     const e = starts[b + 1] as number;
     if (e - s < 2) continue;
-    const src = sub(scratch, s, e);
-    const out = lsd(src, sub(keys, s, e), loMin, loDigits, hiMin, hiDigits, keepKeys, counts);
-    if (out.idx !== src.idx) {
-      src.idx.set(out.idx);
-      src.lo.set(out.lo);
-      if (src.hi !== null) src.hi.set(out.hi as Uint32Array);
+    const into = sub(dst, s, e);
+    const other = sub(src, s, e);
+    if (e - s >= LARGE && nextBits > WIDTH) {
+      msd(into, other, nextIsHi, nextBits, ctx);
+      copyKeys(other, into);
+    } else {
+      const out = lsd(into, other, ctx.loMin, loDigits, ctx.hiMin, hiDigits, ctx.keepKeys, ctx.counts);
+      if (out.idx !== into.idx) copyKeys(out, into);
     }
   }
-  return scratch;
+}
+
+function copyKeys(from: RadixKeys, to: RadixKeys): void {
+  to.idx.set(from.idx);
+  to.lo.set(from.lo);
+  if (to.hi !== null) to.hi.set(from.hi as Uint32Array);
 }
 
 function sub(k: RadixKeys, s: number, e: number): RadixKeys {
