@@ -9,18 +9,8 @@
 import { type Chunk, numberOffsets } from "../chunk.js";
 import type { Column } from "../column.js";
 import type { Dictionary } from "../dtype.js";
-import {
-  argmaxF64,
-  argmaxI32,
-  argmaxW64,
-  argminF64,
-  argminI32,
-  argminW64,
-  countNaN,
-  f64Blocks,
-  inRuns,
-  uwords,
-} from "./reduce-loops.js";
+import { countNaN, f64Blocks, inRuns, uwords } from "./reduce-loops.js";
+import { argmaxF64, argmaxI32, argmaxW64, argminF64, argminI32, argminW64 } from "./reduce-loops-arg.js";
 
 /** True when a float column holds a valid NaN. */
 export function hasNaN(col: Column): boolean {

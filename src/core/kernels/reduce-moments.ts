@@ -7,7 +7,8 @@
  * @internal
  */
 import type { Column } from "../column.js";
-import { dev4F64, devF64, devI32, f64Blocks, floatSumValue, inRuns, intSumValue } from "./reduce-loops.js";
+import { dev4F64, devF64, devI32, f64Blocks, inRuns } from "./reduce-loops.js";
+import { floatSumValue, intSumValue } from "./reduce-loops-sum.js";
 import { floatSum, intSum, numericGroup } from "./reduce-sum.js";
 
 /** Mean and count of the valid values, and whether NaN had to be skipped. */

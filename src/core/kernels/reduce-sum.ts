@@ -19,12 +19,11 @@ import type { Chunk } from "../chunk.js";
 import type { Column } from "../column.js";
 import { dtypeToString } from "../dtype.js";
 import { CastError } from "../errors.js";
+import { f64Blocks, inRuns, uwords } from "./reduce-loops.js";
 import {
   type FloatSum,
-  f64Blocks,
   floatSumValue,
   type IntSum,
-  inRuns,
   intSumBigInt,
   intSumValue,
   newFloatSum,
@@ -34,8 +33,7 @@ import {
   sumI32,
   sumIntF64,
   sumW64,
-  uwords,
-} from "./reduce-loops.js";
+} from "./reduce-loops-sum.js";
 
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
@@ -139,8 +137,8 @@ const SAFE = 9007199254740991;
  * prod(): floats multiply in float64 (as NumPy). Integers multiply in
  * float64 while the product stays a safe integer; past 2^53 an exact BigInt
  * product takes over (it multiplies only factors other than 0 and ±1, so at
- * most ~64 BigInt operations happen before the result overflows the dtype,
- * which throws a CastError). Empty input gives 1.
+ * most ~64 BigInt operations happen before the result leaves int64/uint64,
+ * the result dtype, which throws a CastError). Empty input gives 1.
  */
 export function prodImpl(col: Column, skipna: boolean, minCount: number): number | bigint | null {
   if (!skipna && col.nullCount > 0) return null;
@@ -166,9 +164,11 @@ export function prodImpl(col: Column, skipna: boolean, minCount: number): number
   const big = group === "int64" || group === "uint64";
   if (zero) return big ? 0n : 0;
   if (exact) return big ? BigInt(p) : p;
-  const total = exactIntProd(col.chunks);
+  // The result dtype is int64 (uint64 for unsigned input): products past it throw.
+  const range = group === "uint64" || col.dtype.kind.startsWith("uint") ? "uint64" : "int64";
+  const total = checked64(exactIntProd(col.chunks), range, dtypeToString(col.dtype), "the product");
   if (!big && total >= -BigInt(SAFE) && total <= BigInt(SAFE)) return Number(total);
-  return big ? checked64(total, group, dtypeToString(col.dtype), "the product") : total;
+  return total;
 }
 
 /** Exact product of a non-zero integer column whose float product left the safe range. */

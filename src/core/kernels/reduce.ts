@@ -114,8 +114,9 @@ export function sum(col: Column, options?: SumOptions): number | bigint | null {
  * Multiply the values.
  *
  * Floats multiply in float64. Integers give an exact product (number when
- * safe, bigint beyond 2^53, always bigint for int64/uint64; CastError when
- * it does not fit the dtype). Empty input gives 1.
+ * safe, bigint beyond 2^53, always bigint for int64/uint64); a product that
+ * does not fit int64 (uint64 for unsigned input) throws a CastError where
+ * pandas wraps around. Empty input gives 1.
  *
  * @param col - a numeric or bool column
  * @param options - `skipna`, `minCount`

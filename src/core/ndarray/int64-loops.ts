@@ -4,31 +4,10 @@
  * wrap modulo 2^64 as NumPy's do. Positions and strides are in elements.
  * @internal
  */
-import { CastError, DTypeError } from "../errors.js";
-import { signedIsSafe, signedToNumber, unsignedIsSafe, unsignedToNumber } from "../int64.js";
+import { DTypeError } from "../errors.js";
+import { compareWords, floorDivModWords, mulWords, powWords, signedToNumber } from "../int64.js";
 
 const TWO32 = 4294967296;
-
-/** Words of the 64-bit product of two (lo, hi) pairs modulo 2^64, into `out[q]`, `out[q + 1]`. */
-export function mulWords(
-  out: Int32Array,
-  q: number,
-  alo: number,
-  ahi: number,
-  blo: number,
-  bhi: number,
-): void {
-  // 32x32 → 64-bit unsigned product of the low words from 16-bit halves (exact in doubles)
-  const a0 = alo & 0xffff;
-  const a1 = alo >>> 16;
-  const b0 = blo & 0xffff;
-  const b1 = blo >>> 16;
-  const mid = a0 * b1 + a1 * b0;
-  const low = a0 * b0 + (mid % 65536) * 65536;
-  const hi = a1 * b1 + Math.floor(mid / 65536) + Math.floor(low / TWO32);
-  out[q] = low >>> 0;
-  out[q + 1] = (hi + Math.imul(alo, bhi) + Math.imul(ahi, blo)) | 0;
-}
 
 /** Arithmetic ops on words, codes as ARITH_OPS (div is done in float64 by the caller). */
 export function arith64(
@@ -66,7 +45,7 @@ export function arith64(
       return;
     case 2:
       for (let k = 0; k < n; k++, p += dp, q += dq, r += 2) {
-        mulWords(out, r, a[p] as number, a[p + 1] as number, b[q] as number, b[q + 1] as number);
+        mulWords(out, r >>> 1, a[p] as number, a[p + 1] as number, b[q] as number, b[q + 1] as number);
       }
       return;
     case 4:
@@ -85,26 +64,28 @@ export function arith64(
       }
       return;
     case 6:
-      for (let k = 0; k < n; k++, p += dp, q += dq, r += 2) {
-        powWords(signed, out, r, a[p] as number, a[p + 1] as number, b[q] as number, b[q + 1] as number);
+      {
+        const t = new Int32Array(4); // powWords keeps the running square in t[2..3]
+        for (let k = 0; k < n; k++, p += dp, q += dq, r += 2) {
+          powLoopWords(
+            signed,
+            out,
+            r,
+            a[p] as number,
+            a[p + 1] as number,
+            b[q] as number,
+            b[q + 1] as number,
+            t,
+          );
+        }
       }
       return;
   }
   throw new DTypeError(`op ${op} has no 64-bit integer loop`);
 }
 
-function toNumber(signed: boolean, lo: number, hi: number): number {
-  if (signed ? !signedIsSafe(lo, hi) : !unsignedIsSafe(hi)) {
-    const v = (BigInt(signed ? hi : hi >>> 0) << 32n) | BigInt(lo >>> 0);
-    throw new CastError(
-      `floorDiv/mod of ${signed ? "int64" : "uint64"} value ${v} beyond 2^53 is not supported on NDArrays; use the column kernels`,
-    );
-  }
-  return signed ? signedToNumber(lo, hi) : unsignedToNumber(lo, hi);
-}
-
-// Floor division / modulo of safe integers: `x % y` is exact in doubles, and
-// `x - r` is an exact multiple of y, so the quotient is exact too.
+// Floor division / modulo on words with Python's sign rules; a zero divisor
+// gives 0, as NumPy's integer loops do. `q` is a word position (even).
 function divModWords(
   div: boolean,
   signed: boolean,
@@ -115,23 +96,11 @@ function divModWords(
   blo: number,
   bhi: number,
 ): void {
-  const x = toNumber(signed, alo, ahi);
-  const y = toNumber(signed, blo, bhi);
-  let v = 0;
-  if (y !== 0) {
-    let r = x % y;
-    let d = (x - r) / y;
-    if (r !== 0 && r < 0 !== y < 0) {
-      d -= 1;
-      r += y;
-    }
-    v = div ? d : r;
-  }
-  out[q] = v >>> 0;
-  out[q + 1] = Math.floor(v / TWO32) | 0;
+  floorDivModWords(div ? out : null, div ? null : out, q >>> 1, alo, ahi, blo, bhi, signed);
 }
 
-function powWords(
+// Integer power on words; wraps modulo 2^64 as NumPy. `q` is a word position (even).
+function powLoopWords(
   signed: boolean,
   out: Int32Array,
   q: number,
@@ -139,43 +108,14 @@ function powWords(
   ahi: number,
   blo: number,
   bhi: number,
+  t: Int32Array,
 ): void {
   if (signed && bhi < 0) {
     throw new DTypeError(
       `integers to negative integer powers are not allowed (exponent ${signedToNumber(blo, bhi)})`,
     );
   }
-  let e = unsignedToNumber(blo, bhi);
-  const t = new Int32Array(2);
-  let rlo = 1;
-  let rhi = 0;
-  let xlo = alo;
-  let xhi = ahi;
-  while (e > 0) {
-    if (e % 2 === 1) {
-      mulWords(t, 0, rlo, rhi, xlo, xhi);
-      rlo = t[0] as number;
-      rhi = t[1] as number;
-    }
-    e = Math.floor(e / 2);
-    if (e > 0) {
-      mulWords(t, 0, xlo, xhi, xlo, xhi);
-      xlo = t[0] as number;
-      xhi = t[1] as number;
-    }
-  }
-  out[q] = rlo;
-  out[q + 1] = rhi;
-}
-
-/** Three-way compare of two word pairs: -1, 0 or 1. */
-export function cmpWords(signed: boolean, alo: number, ahi: number, blo: number, bhi: number): number {
-  if (ahi !== bhi) {
-    if (signed) return ahi < bhi ? -1 : 1;
-    return ahi >>> 0 < bhi >>> 0 ? -1 : 1;
-  }
-  if (alo === blo) return 0;
-  return alo >>> 0 < blo >>> 0 ? -1 : 1;
+  powWords(out, q >>> 1, alo, ahi, blo, bhi, signed, false, t);
 }
 
 /** Comparison ops on words, codes as COMPARE_OPS. */
@@ -197,7 +137,7 @@ export function compare64(
   const dp = 2 * sa;
   const dq = 2 * sb;
   for (let k = 0; k < n; k++, p += dp, q += dq) {
-    const c = cmpWords(signed, a[p] as number, a[p + 1] as number, b[q] as number, b[q + 1] as number);
+    const c = compareWords(a[p] as number, a[p + 1] as number, b[q] as number, b[q + 1] as number, signed);
     let v: boolean;
     switch (op) {
       case 0:

@@ -21,10 +21,9 @@ import {
   uint64,
 } from "../dtype.js";
 import { ShapeError } from "../errors.js";
-import { words } from "../int64.js";
+import { compareWords, mulWords, words } from "../int64.js";
 import { astype } from "./cast.js";
 import { binary, unary } from "./elementwise.js";
-import { cmpWords, mulWords } from "./int64-loops.js";
 import * as L from "./loops.js";
 import { NDArray, type NDType } from "./ndarray.js";
 import { coalesce, contiguousStrides, normalizeAxes, normalizeAxis, Odometer, sizeOf } from "./shape.js";
@@ -272,7 +271,7 @@ function product(arr: NDArray, p: Plan, options: ReduceOptions | undefined): NDA
   for (let i = 0; i < p.outSize; i++) acc[2 * i] = 1;
   eachRun(src, src === arr ? p : plan(src, options), (ia, sa, io, so, n) => {
     for (let k = 0, q = 2 * ia, o = 2 * io; k < n; k++, q += 2 * sa, o += 2 * so) {
-      mulWords(acc, o, acc[o] as number, acc[o + 1] as number, w[q] as number, w[q + 1] as number);
+      mulWords(acc, o >>> 1, acc[o] as number, acc[o + 1] as number, w[q] as number, w[q + 1] as number);
     }
   });
   return new NDArray(rt, out, p.outShape, contiguousStrides(p.outShape), 0);
@@ -319,8 +318,14 @@ function extremeWords(kind: "min" | "max", arr: NDArray, p: Plan): NDArray {
   const want = kind === "min" ? -1 : 1;
   eachRun(arr, p, (ia, sa, io, so, n) => {
     for (let k = 0, q = 2 * ia, o = 2 * io; k < n; k++, q += 2 * sa, o += 2 * so) {
-      const c = cmpWords(signed, w[q] as number, w[q + 1] as number, acc[o] as number, acc[o + 1] as number);
-      if (c === want) {
+      const c = compareWords(
+        w[q] as number,
+        w[q + 1] as number,
+        acc[o] as number,
+        acc[o + 1] as number,
+        signed,
+      );
+      if (Math.sign(c) === want) {
         acc[o] = w[q] as number;
         acc[o + 1] = w[q + 1] as number;
       }
@@ -441,7 +446,7 @@ function argRunWords(
   let bhi = w[q + 1] as number;
   q += 2 * sa;
   for (let k = 1; k < n; k++, q += 2 * sa) {
-    const c = cmpWords(signed, w[q] as number, w[q + 1] as number, blo, bhi);
+    const c = compareWords(w[q] as number, w[q + 1] as number, blo, bhi, signed);
     if (max ? c > 0 : c < 0) {
       best = k;
       blo = w[q] as number;

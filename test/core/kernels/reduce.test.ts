@@ -31,7 +31,10 @@ function chunked(values: unknown[], dtype: string, sizes: number[]): Column {
     parts.push(column(values.slice(at, at + n), dtype));
     at += n;
   }
-  return new Column(parts[0]!.dtype, parts.flatMap((p) => p.chunks));
+  return new Column(
+    parts[0]!.dtype,
+    parts.flatMap((p) => p.chunks),
+  );
 }
 
 describe("sum", () => {
@@ -114,8 +117,9 @@ describe("prod", () => {
     expect(() => prod(column([2n ** 32n, 2n ** 32n]))).toThrow(CastError);
     expect(prod(column([2n ** 62n, 2n ** 62n, 0n]))).toBe(0n);
   });
-  it("prod(col) of int32 returns a bigint beyond 2^53", () => {
-    expect(prod(column([65536, 65536, 65536, 65536], "int32"))).toBe(2n ** 64n);
+  it("prod(col) of int32 returns a bigint beyond 2^53 and throws past int64", () => {
+    expect(prod(column([65536, 65536, 65536, 1024], "int32"))).toBe(2n ** 58n);
+    expect(() => prod(column([65536, 65536, 65536, 65536], "int32"))).toThrow(CastError);
   });
 });
 

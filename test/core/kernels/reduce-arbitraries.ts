@@ -32,7 +32,7 @@ const RANGE: Record<string, [number, number]> = {
 };
 
 /** Values of one dtype, sometimes extreme. */
-export function valueOf(dtype: NumericName): fc.Arbitrary<unknown> {
+export function arbValue(dtype: NumericName): fc.Arbitrary<unknown> {
   switch (dtype) {
     case "int64":
       return fc.oneof(fc.bigInt(-1000n, 1000n), fc.bigInt(-(2n ** 63n), 2n ** 63n - 1n));
@@ -49,7 +49,10 @@ export function valueOf(dtype: NumericName): fc.Arbitrary<unknown> {
       return fc.boolean();
     default: {
       const [lo, hi] = RANGE[dtype] as [number, number];
-      return fc.oneof(fc.integer({ min: Math.max(lo, -100), max: Math.min(hi, 100) }), fc.integer({ min: lo, max: hi }));
+      return fc.oneof(
+        fc.integer({ min: Math.max(lo, -100), max: Math.min(hi, 100) }),
+        fc.integer({ min: lo, max: hi }),
+      );
     }
   }
 }
@@ -85,15 +88,17 @@ export function build(values: unknown[], dtype: NumericName, skip: unknown[], cu
 
 /** A random numeric column case. */
 export const numericCase = (dtypes: readonly NumericName[] = NUMERIC): fc.Arbitrary<Case> =>
-  fc.constantFrom(...dtypes).chain((dtype) =>
-    fc
-      .tuple(
-        fc.oneof(
-          fc.array(fc.option(valueOf(dtype), { freq: 4 }), { maxLength: 40 }),
-          fc.array(valueOf(dtype), { minLength: 1, maxLength: 3 }),
-        ),
-        fc.array(valueOf(dtype), { maxLength: 9 }),
-        fc.array(fc.nat(40), { maxLength: 3 }),
-      )
-      .map(([values, skip, cuts]) => build(values, dtype, skip, cuts)),
-  );
+  fc
+    .constantFrom(...dtypes)
+    .chain((dtype) =>
+      fc
+        .tuple(
+          fc.oneof(
+            fc.array(fc.option(arbValue(dtype), { freq: 4 }), { maxLength: 40 }),
+            fc.array(arbValue(dtype), { minLength: 1, maxLength: 3 }),
+          ),
+          fc.array(arbValue(dtype), { maxLength: 9 }),
+          fc.array(fc.nat(40), { maxLength: 3 }),
+        )
+        .map(([values, skip, cuts]) => build(values, dtype, skip, cuts)),
+    );
