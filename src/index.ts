@@ -5,12 +5,6 @@
  * @packageDocumentation
  */
 
-export { columnFromArrow, columnToArrow, dtypeFromArrow, dtypeToArrow } from "./core/arrow.js";
-export type { ColumnBuilder } from "./core/builder.js";
-export { columnBuilder } from "./core/builder.js";
-// columns
-export type { Chunk } from "./core/chunk.js";
-export { Column } from "./core/column.js";
 // dtypes
 export type {
   BigIntArray,
@@ -78,6 +72,9 @@ export {
   uint64,
   utf8,
 } from "./core/dtype.js";
+
+export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promotion.js";
+
 // errors
 export {
   CastError,
@@ -88,8 +85,14 @@ export {
   OptionError,
   ShapeError,
 } from "./core/errors.js";
+
+// columns
+export type { Chunk } from "./core/chunk.js";
+export { Column } from "./core/column.js";
 export { column, inferDType } from "./core/from-values.js";
-export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promotion.js";
+export type { ColumnBuilder } from "./core/builder.js";
+export { columnBuilder } from "./core/builder.js";
+export { columnFromArrow, columnToArrow, dtypeFromArrow, dtypeToArrow } from "./core/arrow.js";
 
 // ---- kernels: arithmetic, math (helper "arith") ----
 export type { ArithmeticOptions, Scalar } from "./core/kernels/arithmetic.js";
@@ -116,32 +119,41 @@ export {
   trunc,
 } from "./core/kernels/math.js";
 
+// ---- kernels: compare, logical, cast (helper "cast") ----
+export type { CastOptions } from "./core/kernels/cast.js";
+export { canCast, cast } from "./core/kernels/cast.js";
+export { eq, ge, gt, le, lt, ne } from "./core/kernels/compare.js";
+export { and, not, or, xor } from "./core/kernels/logical.js";
+
+// ---- kernels: take, filter, concat, sort, rank (helper "sort") ----
+export { concat } from "./core/kernels/concat.js";
+export type { FilterMask } from "./core/kernels/filter.js";
+export { filter } from "./core/kernels/filter.js";
+export type { RankMethod, RankOptions } from "./core/kernels/rank.js";
+export { rank } from "./core/kernels/rank.js";
+export type { NullsPosition, SortOptions } from "./core/kernels/sort.js";
+export { argsort, sortColumn } from "./core/kernels/sort.js";
+export type { TakeIndices, TakeOptions } from "./core/kernels/take.js";
+export { take } from "./core/kernels/take.js";
+
+// ---- kernels: hash, factorize, unique, valueCounts, isin, duplicated; Index (helper "hash") ----
 export { HashIndex } from "./core/index/hash-index.js";
 export type { Index, Keep, Label } from "./core/index/index.js";
 export { makeIndex } from "./core/index/index.js";
 export { RangeIndex } from "./core/index/range-index.js";
 export { intersection, union } from "./core/index/set-ops.js";
 export { SortedIndex } from "./core/index/sorted-index.js";
-export type { CastOptions } from "./core/kernels/cast.js";
-// ---- kernels: compare, logical, cast (helper "cast") ----
-export { canCast, cast } from "./core/kernels/cast.js";
-export { eq, ge, gt, le, lt, ne } from "./core/kernels/compare.js";
-export { concat } from "./core/kernels/concat.js";
-export type { CumulativeOptions } from "./core/kernels/cumulative.js";
-export { cummax, cummin, cumprod, cumsum } from "./core/kernels/cumulative.js";
 export { duplicated } from "./core/kernels/duplicated.js";
-
-// ---- kernels: hash, factorize, unique, valueCounts, isin, duplicated; Index (helper "hash") ----
 export type { Factorized, FactorizeOptions } from "./core/kernels/factorize.js";
 export { factorize } from "./core/kernels/factorize.js";
 export { factorizeMany } from "./core/kernels/factorize-many.js";
-export type { FilterMask } from "./core/kernels/filter.js";
-export { filter } from "./core/kernels/filter.js";
 export { isin } from "./core/kernels/isin.js";
-export { and, not, or, xor } from "./core/kernels/logical.js";
-export type { RankMethod, RankOptions } from "./core/kernels/rank.js";
-export { rank } from "./core/kernels/rank.js";
+export type { ValueCountsOptions } from "./core/kernels/unique.js";
+export { mode, nunique, unique, valueCounts } from "./core/kernels/unique.js";
+
 // ---- kernels: reductions, cumulative, shift/diff/pctChange (helper "reduce") ----
+export type { CumulativeOptions } from "./core/kernels/cumulative.js";
+export { cummax, cummin, cumprod, cumsum } from "./core/kernels/cumulative.js";
 export type {
   Interpolation,
   MedianOptions,
@@ -172,13 +184,6 @@ export {
 } from "./core/kernels/reduce.js";
 export type { ShiftOptions } from "./core/kernels/shift.js";
 export { diff, pctChange, shift } from "./core/kernels/shift.js";
-export type { NullsPosition, SortOptions } from "./core/kernels/sort.js";
-export { argsort, sortColumn } from "./core/kernels/sort.js";
-// ---- kernels: take, filter, concat, sort, rank (helper "sort") ----
-export type { TakeIndices, TakeOptions } from "./core/kernels/take.js";
-export { take } from "./core/kernels/take.js";
-export type { ValueCountsOptions } from "./core/kernels/unique.js";
-export { mode, nunique, unique, valueCounts } from "./core/kernels/unique.js";
 
 // ---- NDArray (helper "ndarray") ----
 export type { AstypeOptions } from "./core/ndarray/cast.js";

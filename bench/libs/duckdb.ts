@@ -70,14 +70,18 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
   if (data.b !== undefined) cols.b = data.b;
   if (data.c !== undefined) cols.c = data.c;
   if (data.s !== undefined) cols.code = data.s.codes;
-  await load(con, "raw", cols);
-  const select = Object.keys(cols)
-    .map((k) =>
-      k === "code" && data.s !== undefined ? `'id' || lpad(code::VARCHAR, ${data.s.width}, '0') AS s` : k,
-    )
-    .join(", ");
-  await con.run(`CREATE TABLE t AS SELECT ${select} FROM raw ORDER BY rowid`);
-  await con.run("DROP TABLE raw");
+  if (data.s === undefined) {
+    await load(con, "t", cols);
+  } else {
+    // strings: load the codes, let SQL format them (the same bytes as data.ts)
+    await load(con, "raw", cols);
+    const width = data.s.width;
+    const select = Object.keys(cols)
+      .map((k) => (k === "code" ? `'id' || lpad(code::VARCHAR, ${width}, '0') AS s` : k))
+      .join(", ");
+    await con.run(`CREATE TABLE t AS SELECT ${select} FROM raw ORDER BY rowid`);
+    await con.run("DROP TABLE raw");
+  }
 
   const n = data.n;
   const ans = async (): Promise<Check> => {

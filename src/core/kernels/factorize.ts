@@ -139,16 +139,7 @@ function baseOf(col: Column): Omit<BaseFactorization, "firstNull"> {
     }
     case "int32":
     case "date": {
-      let min = 2147483647;
-      let max = -2147483648;
-      for (const c of col.chunks) {
-        const v = c.values as Int32Array;
-        for (let i = 0; i < v.length; i++) {
-          const x = v[i] as number;
-          if (x < min) min = x;
-          if (x > max) max = x;
-        }
-      }
+      const [min, max] = int32Range(col);
       const range = max - min + 1;
       if (n > 0 && range <= INT32_DIRECT_LIMIT && range <= Math.max(2 * n, 4096)) {
         const t = new DirectTable(min, range);
@@ -202,6 +193,21 @@ function baseOf(col: Column): Omit<BaseFactorization, "firstNull"> {
     case "dictionary":
       return dictionaryBase(col as Column<Dictionary>, codes);
   }
+}
+
+/** Smallest and largest stored int32 (nulls' slots included: harmless, they only widen the range). */
+function int32Range(col: Column): [number, number] {
+  let min = 2147483647;
+  let max = -2147483648;
+  for (const c of col.chunks) {
+    const v = c.values as Int32Array;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i] as number;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+  }
+  return [min, max];
 }
 
 function maskNulls(c: Chunk, out: Int32Array, at: number): void {
