@@ -17,6 +17,7 @@
  *   --stat median|min  statistic shown in the table (default median; min resists a busy machine)
  *   --out NAME       result file name (default: latest for a full run at N >= 1e7, else partial)
  *   --update-docs    also replace the table in docs/benchmarks.md
+ *   --render FILE    print (and with --update-docs, publish) the report of a saved .json run; runs nothing
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -49,6 +50,7 @@ interface Options {
   stat: "median" | "min";
   out: string | undefined;
   updateDocs: boolean;
+  render: string | undefined;
 }
 
 function usage(msg?: string): never {
@@ -84,6 +86,7 @@ function parseArgs(argv: readonly string[]): Options {
     stat: "median",
     out: undefined,
     updateDocs: false,
+    render: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -120,6 +123,9 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case "--quick":
         quick = true;
+        break;
+      case "--render":
+        o.render = value();
         break;
       case "--update-docs":
         o.updateDocs = true;
@@ -214,14 +220,24 @@ function updateDocs(md: string): void {
     process.stderr.write(`bench: ${path} has no ${DOC_BEGIN} … ${DOC_END} section; not updated\n`);
     return;
   }
-  // demote the report's headings by one level to sit under the doc's own
-  const body = md.replace(/^(#+) /gm, "#$1 ");
+  // demote the report's headings to sit under the doc's "## Latest results"
+  const body = md.replace(/^(#+) /gm, "##$1 ");
   writeFileSync(path, `${doc.slice(0, a + DOC_BEGIN.length)}\n${body}\n${doc.slice(b)}`);
   process.stderr.write(`bench: updated ${relative(process.cwd(), path)}\n`);
 }
 
+/** Re-render a saved run (`--render FILE`). */
+function render(o: Options): void {
+  const saved = JSON.parse(readFileSync(o.render as string, "utf8")) as { meta: Meta; cells: Cells };
+  const questions = QUESTIONS.filter((q) => saved.cells[q.id] !== undefined);
+  const md = renderReport(questions, saved.cells, { ...saved.meta, stat: o.stat });
+  process.stdout.write(md);
+  if (o.updateDocs) updateDocs(md);
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  if (o.render !== undefined) return render(o);
   const questions = selectQuestions(o.only);
   const libs = o.libs.length === 0 ? LIBS : LIBS.filter((l) => o.libs.includes(l.id));
   const jobs: [Question, Lib][] = [];

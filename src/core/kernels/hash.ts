@@ -27,18 +27,29 @@ export function hash64(lo: number, hi: number): number {
 }
 
 /**
- * Hash of bytes `[start, end)`: the FxHash step (rotate, xor a word,
- * multiply; rustc's hasher) over little-endian 32-bit words read through a
- * DataView (V8 compiles unaligned DataView reads to single loads), then the
- * Murmur3 finalizer so that the low bits used as the slot are well mixed.
- * `dv` views the same bytes as `b`.
+ * MurmurHash3_x86_32 (Austin Appleby, public domain; seed 0) of bytes
+ * `[start, end)`, reading little-endian 32-bit words through a DataView
+ * (V8 compiles unaligned DataView reads to single loads). `dv` views the
+ * same bytes as `b`.
  */
 export function hashBytes(dv: DataView, b: Uint8Array, start: number, end: number): number {
-  let h = end - start;
+  let h = 0;
   let p = start;
-  for (; p + 4 <= end; p += 4) h = Math.imul(((h << 5) | (h >>> 27)) ^ dv.getInt32(p, true), 0x9e3779b1);
-  for (; p < end; p++) h = Math.imul(((h << 5) | (h >>> 27)) ^ (b[p] as number), 0x9e3779b1);
-  return fmix32(h);
+  for (; p + 4 <= end; p += 4) {
+    let k = Math.imul(dv.getInt32(p, true), 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    h ^= k;
+    h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+  }
+  const rest = end - p;
+  if (rest > 0) {
+    let k = b[p] as number;
+    if (rest > 1) k ^= (b[p + 1] as number) << 8;
+    if (rest > 2) k ^= (b[p + 2] as number) << 16;
+    k = Math.imul(k, 0xcc9e2d51);
+    h ^= Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  }
+  return fmix32(h ^ (end - start));
 }
 
 /** True when bytes `[s1, s1 + len)` of `a` equal `[s2, s2 + len)` of `b` (4 bytes at a time). */
@@ -73,7 +84,11 @@ export function capacityFor(n: number): number {
   return cap;
 }
 
-/** Hash table of 32-bit keys (int32, date, uint32 and float32 bit patterns). */
+/**
+ * Hash table of 32-bit keys (int32, date, uint32 and float32 bit patterns).
+ * Slots hold [code (-1 = empty), key] side by side so that a probe touches
+ * one cache line; `keys` lists the uniques by code.
+ */
 export class Int32Table {
   slots: Int32Array;
   shift: number;
@@ -82,29 +97,31 @@ export class Int32Table {
 
   constructor(expected = 0) {
     const cap = capacityFor(expected);
-    this.slots = emptySlots(cap);
+    this.slots = emptySlots(2 * cap);
     this.shift = 32 - Math.log2(cap);
     this.keys = new Int32Array(cap >>> 1);
   }
 
   #grow(): void {
-    const cap = this.slots.length * 2;
-    const slots = emptySlots(cap);
+    const cap = this.slots.length; // doubled: two ints per slot
+    const slots = emptySlots(2 * cap);
     const shift = 32 - Math.log2(cap);
     const mask = cap - 1;
     const keys = new Int32Array(cap >>> 1);
     keys.set(this.keys);
     for (let c = 0; c < this.size; c++) {
-      let s = Math.imul(keys[c] as number, 0x9e3779b1) >>> shift;
-      while (slots[s] !== -1) s = (s + 1) & mask;
-      slots[s] = c;
+      const v = keys[c] as number;
+      let s = Math.imul(v, 0x9e3779b1) >>> shift;
+      while (slots[2 * s] !== -1) s = (s + 1) & mask;
+      slots[2 * s] = c;
+      slots[2 * s + 1] = v;
     }
     this.slots = slots;
     this.shift = shift;
     this.keys = keys;
   }
 
-  /** Code every element of `values` (fibonacci hashing keeps the top bits). */
+  /** Code every element of `values` (fibonacci hashing: the slot is the top bits of v * 2^32/phi). */
   run(
     values: Int32Array,
     validity: Uint8Array | null,
@@ -115,9 +132,8 @@ export class Int32Table {
     insert: boolean,
   ): void {
     let slots = this.slots;
-    let keys = this.keys;
     let shift = this.shift;
-    let mask = slots.length - 1;
+    let mask = (slots.length >>> 1) - 1;
     let size = this.size;
     for (let i = 0; i < n; i++) {
       if (validity !== null && isNull(validity, off + i)) {
@@ -126,22 +142,22 @@ export class Int32Table {
       }
       const v = values[i] as number;
       let s = Math.imul(v, 0x9e3779b1) >>> shift;
-      let c = slots[s] as number;
-      while (c !== -1 && keys[c] !== v) {
+      let c = slots[2 * s] as number;
+      while (c !== -1 && slots[2 * s + 1] !== v) {
         s = (s + 1) & mask;
-        c = slots[s] as number;
+        c = slots[2 * s] as number;
       }
       if (c === -1 && insert) {
         c = size++;
-        keys[c] = v;
-        slots[s] = c;
+        slots[2 * s] = c;
+        slots[2 * s + 1] = v;
+        this.keys[c] = v;
         if (2 * size > mask) {
           this.size = size;
           this.#grow();
           slots = this.slots;
-          keys = this.keys;
           shift = this.shift;
-          mask = slots.length - 1;
+          mask = (slots.length >>> 1) - 1;
         }
       }
       codes[at + i] = c;

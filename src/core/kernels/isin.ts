@@ -95,8 +95,8 @@ function member(col: Column, set: Column): Uint8Array {
  * @example
  * ```ts
  * import { column, isin } from "ndframe";
- * isin(column(["llama", "cow", "llama", "beetle", "llama", "hippo"]), ["cow", "llama"]).toArray();
- * // => [true, true, true, false, true, false]
+ * const animals = column(["llama", "cow", "llama", "beetle", "llama", "hippo"]);
+ * isin(animals, ["cow", "llama"]).toArray(); // => [true, true, true, false, true, false]
  * isin(column([1, null, 3]), [3, null]).toArray(); // => [false, true, true]
  * ```
  */

@@ -23,21 +23,38 @@ export type FloatSum = Float64Array;
 
 export const newFloatSum = (): FloatSum => new Float64Array(3);
 
-/** Add `a[start, end)` to `st` (no nulls). Returns false when a NaN or ±Inf made `s` NaN. */
+/**
+ * Elements per inner block of the fast loops. The state is written back
+ * after each block, inside the outer loop: that code then runs (and gets
+ * V8 type feedback) long before the loop is optimized on-stack. Code placed
+ * after a long loop gets none, and the cached on-stack code bails out there
+ * on every call ("insufficient type feedback", a soft deopt that does not
+ * discard the code): that made sum() 3x slower than a plain loop.
+ */
+export const FLUSH = 512;
+
+/**
+ * Add `a[start, end)` to `st` (no nulls). Returns false when a NaN (or
+ * +Inf with −Inf) made the sum NaN; `st` is then partly updated and the
+ * caller restores it before summing again with `sumF64Skip`.
+ */
 export function sumF64(a: Float64Array, start: number, end: number, st: FloatSum): boolean {
   let s = st[0] as number;
   let c = st[1] as number;
-  for (let i = start; i < end; i++) {
-    const x = a[i] as number;
-    const t = s + x;
-    if (Math.abs(s) >= Math.abs(x)) c += s - t + x;
-    else c += x - t + s;
-    s = t;
+  for (let b = start; b < end; b += FLUSH) {
+    const e = Math.min(end, b + FLUSH);
+    for (let i = b; i < e; i++) {
+      const x = a[i] as number;
+      const t = s + x;
+      if (Math.abs(s) >= Math.abs(x)) c += s - t + x;
+      else c += x - t + s;
+      s = t;
+    }
+    st[0] = s;
+    st[1] = c;
+    st[2] = (st[2] as number) + (e - b);
+    if (Number.isNaN(s)) return false;
   }
-  if (Number.isNaN(s)) return false;
-  st[0] = s;
-  st[1] = c;
-  st[2] = (st[2] as number) + (end - start);
   return true;
 }
 

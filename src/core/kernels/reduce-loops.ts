@@ -17,6 +17,7 @@
  * @internal
  */
 import type { Chunk } from "../chunk.js";
+import { FLUSH } from "./reduce-loops-sum.js";
 
 const TWO32 = 4294967296;
 /** Elements per scratch conversion block (fits in L2 cache as float64). */
@@ -42,11 +43,20 @@ export function devF64(
   let s1 = 0;
   let s2 = 0;
   if (vb === null && !skipNaN) {
-    for (let i = start; i < end; i++) {
-      const d = (a[i] as number) - m;
-      s1 += d;
-      s2 += d * d;
+    // blocks with the state written inside the outer loop: see FLUSH
+    for (let b = start; b < end; b += FLUSH) {
+      const e = Math.min(end, b + FLUSH);
+      for (let i = b; i < e; i++) {
+        const d = (a[i] as number) - m;
+        s1 += d;
+        s2 += d * d;
+      }
+      st[0] = (st[0] as number) + s1;
+      st[1] = (st[1] as number) + s2;
+      s1 = 0;
+      s2 = 0;
     }
+    return;
   } else {
     for (let i = start; i < end; i++) {
       const j = voff + i;
@@ -75,11 +85,19 @@ export function devI32(
   let s1 = 0;
   let s2 = 0;
   if (vb === null) {
-    for (let i = start; i < end; i++) {
-      const d = (a[i] as number) - m;
-      s1 += d;
-      s2 += d * d;
+    for (let b = start; b < end; b += FLUSH) {
+      const e = Math.min(end, b + FLUSH);
+      for (let i = b; i < e; i++) {
+        const d = (a[i] as number) - m;
+        s1 += d;
+        s2 += d * d;
+      }
+      st[0] = (st[0] as number) + s1;
+      st[1] = (st[1] as number) + s2;
+      s1 = 0;
+      s2 = 0;
     }
+    return;
   } else {
     for (let i = start; i < end; i++) {
       const j = voff + i;

@@ -64,8 +64,15 @@ export function numericGroup(kind: string): NumericGroup {
 export function floatSum(chunks: readonly Chunk[], skipNaN: boolean): FloatSum {
   const st = newFloatSum();
   f64Blocks(chunks, (a, start, end, vb, voff) => {
-    // Fast path: no nulls and no NaN; a NaN makes sumF64 bail out unchanged.
+    // Fast path: no nulls and no NaN. On a NaN sumF64 stops; restore the
+    // state and sum the run again, skipping (or keeping) NaN.
+    const s0 = st[0] as number;
+    const c0 = st[1] as number;
+    const n0 = st[2] as number;
     if (vb === null && sumF64(a, start, end, st)) return;
+    st[0] = s0;
+    st[1] = c0;
+    st[2] = n0;
     sumF64Skip(a, start, end, vb, voff, skipNaN, st);
   });
   return st;

@@ -81,6 +81,14 @@ describe("factorize: hand computations", () => {
     expect(codes[1000]).toBe(0);
     expect(codes[4999]).toBe(999);
   });
+  it("hashBytes(dv, bytes, start, end) is MurmurHash3_x86_32 with seed 0", () => {
+    // published reference values: "" → 0, "hello" → 0x248bfa47, "hello, world" → 0x149bbb7f
+    const b = new TextEncoder().encode("hello, world");
+    const dv = new DataView(b.buffer);
+    expect(hashBytes(dv, b, 0, 0)).toBe(0);
+    expect(hashBytes(dv, b, 0, 5) >>> 0).toBe(0x248bfa47);
+    expect(hashBytes(dv, b, 0, 12) >>> 0).toBe(0x149bbb7f);
+  });
   it("hashBytes(dv, bytes, start, end) depends on the bytes only, not their position", () => {
     const b = new TextEncoder().encode("xxhello worldhello world");
     const dv = new DataView(b.buffer);

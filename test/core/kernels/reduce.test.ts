@@ -88,6 +88,13 @@ describe("sum", () => {
     expect(sum(column(big))).toBe(2147483647n * BigInt(n));
     expect(sum(column(big.subarray(0, 1000)))).toBe(2147483647 * 1000);
   });
+  it("sum(col) of float32, uint8 and int16 converts per block and stays exact for integers", () => {
+    // 0.1 as float32 is 0.100000001490116…; summed in float64
+    expect(sum(column([0.1, 0.1], "float32"))).toBe(2 * Math.fround(0.1));
+    expect(sum(column([255, 255, 255], "uint8"))).toBe(765);
+    expect(mean(column([-32768, 32767], "int16"))).toBe(-0.5);
+    expect(sum(column(new Uint32Array(70000).fill(4294967295)))).toBe(4294967295 * 70000);
+  });
   it("sum(col) of bool counts true values", () => {
     expect(sum(column([true, false, true, null]))).toBe(2);
   });
