@@ -124,7 +124,9 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
     meta.load === undefined
       ? ""
       : ` Load average ${meta.load[0].toFixed(1)} at start, ${meta.load[1].toFixed(1)} at end.`;
-  lines.push(`Versions: ${versions.join(", ")}.${took}${load}`);
+  const duckThreads = Object.values(cells).find((row) => row.duckdb?.threads !== undefined)?.duckdb?.threads;
+  const threads = duckThreads === undefined ? "" : ` DuckDB's default threads here: ${duckThreads}.`;
+  lines.push(`Versions: ${versions.join(", ")}.${took}${load}${threads}`);
   lines.push("");
   lines.push(
     `Times in ms (${meta.stat}). 1T = one thread (POLARS_MAX_THREADS=1, DuckDB \`SET threads = 1\`); polars and duckdb without 1T use their default, both cores here. Ratios are ndframe / the other (below 1 = ndframe faster). — = no equivalent operation; n/a = ndframe kernel not available yet; ≠ = result check differs from the hand loop (see notes).`,
@@ -135,7 +137,7 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
     ...TIME_COLUMNS.map((l) => l.label),
     ...RATIO_COLUMNS.map(([, h]) => h),
     "target",
-    "",
+    "met?",
   ];
   lines.push(mdRow(head));
   lines.push(mdRow(head.map((_, i) => (i === 0 ? "---" : "---:"))));

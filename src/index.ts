@@ -5,7 +5,11 @@
  * @packageDocumentation
  */
 
-// dtypes
+export { columnFromArrow, columnToArrow, dtypeFromArrow, dtypeToArrow } from "./core/arrow.js";
+export type { ColumnBuilder } from "./core/builder.js";
+export { columnBuilder } from "./core/builder.js";
+export type { Chunk } from "./core/chunk.js";
+export { Column } from "./core/column.js";
 export type {
   BigIntArray,
   Binary,
@@ -72,10 +76,6 @@ export {
   uint64,
   utf8,
 } from "./core/dtype.js";
-
-export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promotion.js";
-
-// errors
 export {
   CastError,
   DTypeError,
@@ -85,107 +85,13 @@ export {
   OptionError,
   ShapeError,
 } from "./core/errors.js";
-
-// columns
-export type { Chunk } from "./core/chunk.js";
-export { Column } from "./core/column.js";
 export { column, inferDType } from "./core/from-values.js";
-export type { ColumnBuilder } from "./core/builder.js";
-export { columnBuilder } from "./core/builder.js";
-export { columnFromArrow, columnToArrow, dtypeFromArrow, dtypeToArrow } from "./core/arrow.js";
-
-// ---- kernels: arithmetic, math (helper "arith") ----
-export type { ArithmeticOptions, Scalar } from "./core/kernels/arithmetic.js";
-export { abs, add, div, floorDiv, mod, mul, neg, pow, sub } from "./core/kernels/arithmetic.js";
-export {
-  acos,
-  asin,
-  atan,
-  ceil,
-  clip,
-  cos,
-  exp,
-  expm1,
-  floor,
-  log,
-  log1p,
-  log2,
-  log10,
-  round,
-  sign,
-  sin,
-  sqrt,
-  tan,
-  trunc,
-} from "./core/kernels/math.js";
-
-// ---- kernels: compare, logical, cast (helper "cast") ----
-export type { CastOptions } from "./core/kernels/cast.js";
-export { canCast, cast } from "./core/kernels/cast.js";
-export { eq, ge, gt, le, lt, ne } from "./core/kernels/compare.js";
-export { and, not, or, xor } from "./core/kernels/logical.js";
-
-// ---- kernels: take, filter, concat, sort, rank (helper "sort") ----
-export { concat } from "./core/kernels/concat.js";
-export type { FilterMask } from "./core/kernels/filter.js";
-export { filter } from "./core/kernels/filter.js";
-export type { RankMethod, RankOptions } from "./core/kernels/rank.js";
-export { rank } from "./core/kernels/rank.js";
-export type { NullsPosition, SortOptions } from "./core/kernels/sort.js";
-export { argsort, sortColumn } from "./core/kernels/sort.js";
-export type { TakeIndices, TakeOptions } from "./core/kernels/take.js";
-export { take } from "./core/kernels/take.js";
-
-// ---- kernels: hash, factorize, unique, valueCounts, isin, duplicated; Index (helper "hash") ----
 export { HashIndex } from "./core/index/hash-index.js";
 export type { Index, Keep, Label } from "./core/index/index.js";
 export { makeIndex } from "./core/index/index.js";
 export { RangeIndex } from "./core/index/range-index.js";
 export { intersection, union } from "./core/index/set-ops.js";
 export { SortedIndex } from "./core/index/sorted-index.js";
-export { duplicated } from "./core/kernels/duplicated.js";
-export type { Factorized, FactorizeOptions } from "./core/kernels/factorize.js";
-export { factorize } from "./core/kernels/factorize.js";
-export { factorizeMany } from "./core/kernels/factorize-many.js";
-export { isin } from "./core/kernels/isin.js";
-export type { ValueCountsOptions } from "./core/kernels/unique.js";
-export { mode, nunique, unique, valueCounts } from "./core/kernels/unique.js";
-
-// ---- kernels: reductions, cumulative, shift/diff/pctChange (helper "reduce") ----
-export type { CumulativeOptions } from "./core/kernels/cumulative.js";
-export { cummax, cummin, cumprod, cumsum } from "./core/kernels/cumulative.js";
-export type {
-  Interpolation,
-  MedianOptions,
-  QuantileOptions,
-  SkipNaOptions,
-  SumOptions,
-  VarOptions,
-} from "./core/kernels/reduce.js";
-export {
-  all,
-  any,
-  argmax,
-  argmin,
-  count,
-  first,
-  kurt,
-  last,
-  max,
-  mean,
-  median,
-  min,
-  prod,
-  quantile,
-  skew,
-  std,
-  sum,
-  variance,
-} from "./core/kernels/reduce.js";
-export type { ShiftOptions } from "./core/kernels/shift.js";
-export { diff, pctChange, shift } from "./core/kernels/shift.js";
-
-// ---- NDArray (helper "ndarray") ----
 export type { AstypeOptions } from "./core/ndarray/cast.js";
 export type { FromColumnOptions, NDArrayOptions } from "./core/ndarray/create.js";
 export { arange, fromColumn, full, ndarray, ones, toColumn, zeros } from "./core/ndarray/create.js";
@@ -203,3 +109,4 @@ export type {
 } from "./core/ndarray/reduce-axis.js";
 export { broadcastShapes } from "./core/ndarray/shape.js";
 export type { IselSpec } from "./core/ndarray/views.js";
+export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promotion.js";

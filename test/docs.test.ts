@@ -80,12 +80,16 @@ const CHECK = /^(\s*)(.*?);?\s*\/\/\s*=>\s*(.+?)\s*$/;
 const DECL = /^(const|let)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(.+)$/;
 
 /** Turn an example into a module exporting `run(check)`. */
-function toModule(ex: Example, indexPath: string): string {
+function toModule(ex: Example): string {
   const imports: string[] = [];
   const body: string[] = [];
   for (const [k, line] of ex.code.split("\n").entries()) {
     if (/^\s*import\s/.test(line)) {
-      imports.push(line.replace(/from\s+["']ndframe["']/, `from ${JSON.stringify(indexPath)}`));
+      imports.push(
+        line
+          .replace(/from\s+["']ndframe["']/, `from ${JSON.stringify(indexPath)}`)
+          .replace(/from\s+["']ndframe\/compute["']/, `from ${JSON.stringify(computePath)}`),
+      );
       continue;
     }
     const m = CHECK.exec(line);
@@ -115,9 +119,10 @@ const examples = [
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const indexPath = join(root, "src", "index.ts");
+const computePath = join(root, "src", "compute.ts");
 const modules = examples.map((ex, i) => {
   const path = join(outDir, `example-${String(i).padStart(4, "0")}.ts`);
-  writeFileSync(path, toModule(ex, indexPath));
+  writeFileSync(path, toModule(ex));
   return { ex, path };
 });
 

@@ -186,7 +186,8 @@ function binary(op: BinaryOp, a: Column | Scalar, b: Column | Scalar, options?: 
  * @returns a new column
  * @example
  * ```ts
- * import { add, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { add } from "ndframe/compute";
  * add(column([1, 2, null], "int32"), 10).toArray(); // => [11, 12, null]
  * add(column([1, 2], "int8"), 1).dtype.kind;        // => "int8"
  * add(column([127], "int8"), 1).toArray();          // => [-128]
@@ -208,7 +209,8 @@ export function add(a: Column | Scalar, b: Column | Scalar, options?: Arithmetic
  * @returns a new column
  * @example
  * ```ts
- * import { sub, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { sub } from "ndframe/compute";
  * sub(10, column([1, 2.5])).toArray(); // => [9, 7.5]
  * sub(column([0], "uint8"), 1).toArray(); // => [255]
  * ```
@@ -228,7 +230,8 @@ export function sub(a: Column | Scalar, b: Column | Scalar, options?: Arithmetic
  * @returns a new column
  * @example
  * ```ts
- * import { mul, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { mul } from "ndframe/compute";
  * mul(column([1, 2, 3], "int16"), 3).toArray(); // => [3, 6, 9]
  * mul(column([2n ** 32n], "int64"), 2n ** 32n).toArray(); // => [0n]
  * ```
@@ -251,7 +254,8 @@ export function mul(a: Column | Scalar, b: Column | Scalar, options?: Arithmetic
  * @returns a new column
  * @example
  * ```ts
- * import { div, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { div } from "ndframe/compute";
  * div(column([1, 2, -1], "int32"), 0).toArray(); // => [Infinity, Infinity, -Infinity]
  * div(column([3], "int32"), 2).dtype.kind;       // => "float64"
  * ```
@@ -277,7 +281,8 @@ export function div(a: Column | Scalar, b: Column | Scalar, options?: Arithmetic
  * @returns a new column
  * @example
  * ```ts
- * import { floorDiv, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { floorDiv } from "ndframe/compute";
  * floorDiv(column([7, -7, 7, 1], "int32"), column([-2, 2, 0, 3], "int32")).toArray(); // => [-4, -4, null, 0]
  * floorDiv(column([1]), 0.1).toArray(); // => [9]
  * ```
@@ -300,7 +305,8 @@ export function floorDiv(a: Column | Scalar, b: Column | Scalar, options?: Arith
  * @returns a new column
  * @example
  * ```ts
- * import { mod, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { mod } from "ndframe/compute";
  * mod(column([-7, 7, 5], "int32"), column([3, -3, 0], "int32")).toArray(); // => [2, -2, null]
  * mod(column([-7.5]), 2).toArray(); // => [0.5]
  * ```
@@ -323,7 +329,8 @@ export function mod(a: Column | Scalar, b: Column | Scalar, options?: Arithmetic
  * @returns a new column
  * @example
  * ```ts
- * import { pow, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { pow } from "ndframe/compute";
  * pow(column([2, 3, null], "int64"), 2).toArray(); // => [4n, 9n, null]
  * pow(column([4]), 0.5).toArray(); // => [2]
  * ```
@@ -356,7 +363,8 @@ function unary(name: "neg" | "abs", col: Column, options?: ArithmeticOptions): C
  * @returns a new column
  * @example
  * ```ts
- * import { neg, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { neg } from "ndframe/compute";
  * neg(column([1, -2, null], "int32")).toArray(); // => [-1, 2, null]
  * neg(column([1], "uint8")).toArray(); // => [255]
  * ```
@@ -377,7 +385,8 @@ export function neg(col: Column, options?: ArithmeticOptions): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { abs, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { abs } from "ndframe/compute";
  * abs(column([-1.5, 2, null])).toArray(); // => [1.5, 2, null]
  * abs(column([-(2n ** 63n) + 1n], "int64")).toArray(); // => [2n ** 63n - 1n]
  * ```

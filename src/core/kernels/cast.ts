@@ -107,7 +107,8 @@ export function canCast(from: DType, to: DType): boolean {
  * @returns a column of dtype `to`, one chunk per input chunk
  * @example
  * ```ts
- * import { cast, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { cast } from "ndframe/compute";
  * cast(column([1, null, 3], "int32"), "float64").toArray(); // => [1, null, 3]
  * cast(column(["1.5", "-2"]), "float64").toArray(); // => [1.5, -2]
  * cast(column([2n ** 53n + 1n], "int64"), "float64", { safe: false }).toArray(); // => [9007199254740992]

@@ -286,7 +286,8 @@ type Operand = Column | Scalar;
  * @returns a bool column (bit-packed, fresh buffers)
  * @example
  * ```ts
- * import { column, eq } from "ndframe";
+ * import { column } from "ndframe";
+ * import { eq } from "ndframe/compute";
  * eq(column([1, Number.NaN, null]), Number.NaN).toArray(); // => [false, false, null]
  * eq(column(["a", "b"]), column(["a", "c"])).toArray(); // => [true, false]
  * ```
@@ -305,7 +306,8 @@ export function eq(a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column
  * @example
  * ```ts
- * import { column, ne } from "ndframe";
+ * import { column } from "ndframe";
+ * import { ne } from "ndframe/compute";
  * ne(column([1, Number.NaN]), Number.NaN).toArray(); // => [true, true]
  * ```
  */
@@ -323,7 +325,8 @@ export function ne(a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column
  * @example
  * ```ts
- * import { column, lt } from "ndframe";
+ * import { column } from "ndframe";
+ * import { lt } from "ndframe/compute";
  * lt(column([1n, 2n ** 60n], "int64"), 2 ** 60).toArray(); // => [true, false]
  * ```
  */
@@ -341,7 +344,8 @@ export function lt(a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column
  * @example
  * ```ts
- * import { column, le } from "ndframe";
+ * import { column } from "ndframe";
+ * import { le } from "ndframe/compute";
  * le(column(["b", "ab", null]), "b").toArray(); // => [true, true, null]
  * ```
  */
@@ -359,7 +363,8 @@ export function le(a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column
  * @example
  * ```ts
- * import { column, gt } from "ndframe";
+ * import { column } from "ndframe";
+ * import { gt } from "ndframe/compute";
  * gt(column([0.5, 2, Number.NaN]), 1).toArray(); // => [false, true, false]
  * gt(3, column([1, 5], "int32")).toArray(); // => [true, false]
  * ```
@@ -378,7 +383,8 @@ export function gt(a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column
  * @example
  * ```ts
- * import { column, ge } from "ndframe";
+ * import { column } from "ndframe";
+ * import { ge } from "ndframe/compute";
  * ge(column([0n, 86400n], "timestamp[s]"), "1970-01-02").toArray(); // => [false, true]
  * ```
  */

@@ -41,7 +41,8 @@ const INDEX_MAX: Record<string, number> = {
  * @returns one column of all the rows
  * @example
  * ```ts
- * import { column, concat } from "ndframe";
+ * import { column } from "ndframe";
+ * import { concat } from "ndframe/compute";
  * const c = concat([column([1, 2], "int32"), column([0.5, null])]);
  * c.dtype.kind; // => "float64"
  * c.toArray(); // => [1, 2, 0.5, null]

@@ -197,7 +197,8 @@ function compute(name: CumName, col: Column, dtype: DType, skipNaN: boolean, n: 
  * @returns a new column of the same length
  * @example
  * ```ts
- * import { column, cumsum } from "ndframe";
+ * import { column } from "ndframe";
+ * import { cumsum } from "ndframe/compute";
  * // pandas' Series.cumsum example
  * cumsum(column([2, Number.NaN, 5, -1, 0])).toArray(); // => [2, Number.NaN, 7, 6, 6]
  * cumsum(column([2, null, 5], "int32")).toArray(); // => [2n, null, 7n]
@@ -219,7 +220,8 @@ export function cumsum(col: Column, options?: CumulativeOptions): Column {
  * @returns a new column of the same length
  * @example
  * ```ts
- * import { column, cumprod } from "ndframe";
+ * import { column } from "ndframe";
+ * import { cumprod } from "ndframe/compute";
  * cumprod(column([2, Number.NaN, 5, -1, 0])).toArray(); // => [2, Number.NaN, 10, -10, -0]
  * ```
  */
@@ -236,7 +238,8 @@ export function cumprod(col: Column, options?: CumulativeOptions): Column {
  * @returns a new column of the same length and dtype
  * @example
  * ```ts
- * import { column, cummin } from "ndframe";
+ * import { column } from "ndframe";
+ * import { cummin } from "ndframe/compute";
  * cummin(column([2, Number.NaN, 5, -1, 0])).toArray(); // => [2, Number.NaN, 2, -1, -1]
  * ```
  */
@@ -252,7 +255,8 @@ export function cummin(col: Column, options?: CumulativeOptions): Column {
  * @returns a new column of the same length and dtype
  * @example
  * ```ts
- * import { column, cummax } from "ndframe";
+ * import { column } from "ndframe";
+ * import { cummax } from "ndframe/compute";
  * cummax(column([2, Number.NaN, 5, -1, 0])).toArray(); // => [2, Number.NaN, 5, 5, 5]
  * cummax(column([2, Number.NaN, 5]), { skipna: false }).toArray(); // => [2, Number.NaN, Number.NaN]
  * ```

@@ -46,7 +46,8 @@ export function duplicatedCodes(codes: Int32Array, k: number, keep: "first" | "l
  * @returns a bool column, true on duplicated rows
  * @example
  * ```ts
- * import { column, duplicated } from "ndframe";
+ * import { column } from "ndframe";
+ * import { duplicated } from "ndframe/compute";
  * const animals = column(["llama", "cow", "llama", "beetle", "llama"]);
  * duplicated(animals).toArray(); // => [false, false, true, false, true]
  * duplicated(animals, { keep: "last" }).toArray(); // => [true, false, true, false, false]

@@ -90,24 +90,28 @@ export function factorizeManyShared(
 /** Renumber non-negative ints below `bound` densely in order of appearance; returns the count. */
 function densifyInt32(v: Int32Array, bound: number, out: Int32Array): number {
   const n = v.length;
+  // -1 (a row with an excluded null) is coded like a value, then put back to -1
+  let keys: Int32Array;
+  let size: number;
   if (bound <= Math.max(2 * n, 65536) && bound <= INT32_DIRECT_LIMIT) {
-    const t = new DirectTable(0, bound);
-    const valid = new Uint8Array((n + 7) >>> 3).fill(0xff);
-    for (let i = 0; i < n; i++) if ((v[i] as number) < 0) valid[i >>> 3] &= ~(1 << (i & 7));
-    t.run(v, valid, 0, n, out, 0);
-    return t.size;
+    const t = new DirectTable(-1, bound + 1);
+    t.run(v, null, 0, n, out, 0);
+    keys = t.keys;
+    size = t.size;
+  } else {
+    const t = new Int32Table();
+    t.run(v, null, 0, n, out, 0, true);
+    keys = t.keys;
+    size = t.size;
   }
-  const t = new Int32Table();
-  t.run(v, null, 0, n, out, 0, true);
-  // -1 (an excluded row) was coded like a value: find its code and put it back to -1
   let neg = -1;
-  for (let c = 0; c < t.size; c++) if (t.keys[c] === -1) neg = c;
-  if (neg < 0) return t.size;
+  for (let c = 0; c < size; c++) if (keys[c] === -1) neg = c;
+  if (neg < 0) return size;
   for (let i = 0; i < n; i++) {
     const c = out[i] as number;
     out[i] = c === neg ? -1 : c > neg ? c - 1 : c;
   }
-  return t.size - 1;
+  return size - 1;
 }
 
 /**
@@ -127,7 +131,8 @@ function densifyInt32(v: Int32Array, bound: number, out: Int32Array): number {
  * @returns `{ codes, uniques }`, one uniques column per key
  * @example
  * ```ts
- * import { column, factorizeMany } from "ndframe";
+ * import { column } from "ndframe";
+ * import { factorizeMany } from "ndframe/compute";
  * const { codes, uniques } = factorizeMany([column(["a", "b", "a", "a"]), column([1, 2, 1, 3], "int32")]);
  * Array.from(codes);    // => [0, 1, 0, 2]
  * uniques[0].toArray(); // => ["a", "b", "a"]

@@ -139,6 +139,9 @@ function baseOf(col: Column): Omit<BaseFactorization, "firstNull"> {
     }
     case "int32":
     case "date": {
+      // a strided sample of the first chunk too spread for direct addressing skips the full range scan
+      if (sampleSpread(col.chunks[0]?.values as Int32Array) > INT32_DIRECT_LIMIT)
+        return int32Like(col, codes, false);
       const [min, max] = int32Range(col);
       const range = max - min + 1;
       if (n > 0 && range <= INT32_DIRECT_LIMIT && range <= Math.max(2 * n, 4096)) {
@@ -193,6 +196,19 @@ function baseOf(col: Column): Omit<BaseFactorization, "firstNull"> {
     case "dictionary":
       return dictionaryBase(col as Column<Dictionary>, codes);
   }
+}
+
+/** max - min over up to 256 evenly spaced values. */
+function sampleSpread(v: Int32Array): number {
+  const step = Math.max(1, Math.floor(v.length / 256));
+  let min = 2147483647;
+  let max = -2147483648;
+  for (let i = 0; i < v.length; i += step) {
+    const x = v[i] as number;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return max - min;
 }
 
 /** Smallest and largest stored int32 (nulls' slots included: harmless, they only widen the range). */
@@ -390,7 +406,8 @@ export function checkColumn(fn: string, x: unknown, name = "col"): Column {
  * @returns `{ codes, uniques }` with `uniques[codes[i]]` equal to element `i`
  * @example
  * ```ts
- * import { column, factorize } from "ndframe";
+ * import { column } from "ndframe";
+ * import { factorize } from "ndframe/compute";
  * const { codes, uniques } = factorize(column(["b", "b", "a", "c", "b"]));
  * Array.from(codes); // => [0, 0, 1, 2, 0]
  * uniques.toArray(); // => ["b", "a", "c"]

@@ -31,7 +31,8 @@ export type FilterMask = Column<Bool> | Uint8Array | readonly boolean[];
  * @returns a column with the kept rows, in their order
  * @example
  * ```ts
- * import { column, filter } from "ndframe";
+ * import { column } from "ndframe";
+ * import { filter } from "ndframe/compute";
  * const c = column([1, 2, 3, 4], "int32");
  * filter(c, [true, false, true, false]).toArray(); // => [1, 3]
  * filter(c, column([true, null, false, true])).toArray(); // => [1, 4]

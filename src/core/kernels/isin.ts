@@ -13,9 +13,11 @@ import {
   type Dictionary,
   type DType,
   dtypeEquals,
+  dtypeToString,
   isBigIntStorage,
   type StringType,
 } from "../dtype.js";
+import { DTypeError } from "../errors.js";
 import { checkColumn, decode, factorizeBase, factorizeShared } from "./factorize.js";
 
 const PER_MS = { s: 0n, ms: 1n, us: 1000n, ns: 1000000n } as const;
@@ -37,6 +39,13 @@ function toward(v: unknown, d: DType): unknown {
 function coerce(values: Column | readonly unknown[], d: DType): Column {
   if (values instanceof Column) {
     if (dtypeEquals(values.dtype, d)) return values;
+    const k = values.dtype.kind;
+    if (k === d.kind && (k === "timestamp" || k === "duration")) {
+      // raw counts in different units are not comparable
+      throw new DTypeError(
+        `isin: values of dtype ${dtypeToString(values.dtype)} cannot be compared with a ${dtypeToString(d)} column; cast them first`,
+      );
+    }
     if (values.dtype.kind === "dictionary") {
       const dec = decode(values as Column<Dictionary>);
       if (dtypeEquals(dec.dtype, d)) return dec;
@@ -94,7 +103,8 @@ function member(col: Column, set: Column): Uint8Array {
  * @returns a bool column, true where the element is in `values`
  * @example
  * ```ts
- * import { column, isin } from "ndframe";
+ * import { column } from "ndframe";
+ * import { isin } from "ndframe/compute";
  * const animals = column(["llama", "cow", "llama", "beetle", "llama", "hippo"]);
  * isin(animals, ["cow", "llama"]).toArray(); // => [true, true, true, false, true, false]
  * isin(column([1, null, 3]), [3, null]).toArray(); // => [false, true, true]

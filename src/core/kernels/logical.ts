@@ -139,7 +139,8 @@ function binary(op: Op, a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column (fresh buffers)
  * @example
  * ```ts
- * import { and, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { and } from "ndframe/compute";
  * and(column([true, false, null]), null).toArray(); // => [null, false, null]
  * ```
  */
@@ -158,7 +159,8 @@ export function and(a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column
  * @example
  * ```ts
- * import { column, or } from "ndframe";
+ * import { column } from "ndframe";
+ * import { or } from "ndframe/compute";
  * or(column([true, false, null]), null).toArray(); // => [true, null, null]
  * ```
  */
@@ -176,7 +178,8 @@ export function or(a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column
  * @example
  * ```ts
- * import { column, xor } from "ndframe";
+ * import { column } from "ndframe";
+ * import { xor } from "ndframe/compute";
  * xor(column([true, false, null]), true).toArray(); // => [false, true, null]
  * ```
  */
@@ -193,7 +196,8 @@ export function xor(a: Operand, b: Operand): Column<Bool> {
  * @returns a bool column
  * @example
  * ```ts
- * import { column, not } from "ndframe";
+ * import { column } from "ndframe";
+ * import { not } from "ndframe/compute";
  * not(column([true, false, null])).toArray(); // => [false, true, null]
  * ```
  */

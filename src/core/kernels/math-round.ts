@@ -46,7 +46,8 @@ function whole(name: "floor" | "ceil" | "trunc", col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { floor, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { floor } from "ndframe/compute";
  * floor(column([-1.5, 1.5, null])).toArray(); // => [-2, 1, null]
  * ```
  */
@@ -63,7 +64,8 @@ export function floor(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { ceil, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { ceil } from "ndframe/compute";
  * ceil(column([-1.5, 1.5])).toArray(); // => [-1, 2]
  * ```
  */
@@ -80,7 +82,8 @@ export function ceil(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { trunc, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { trunc } from "ndframe/compute";
  * trunc(column([-1.7, 1.7])).toArray(); // => [-1, 1]
  * ```
  */
@@ -104,7 +107,8 @@ export function trunc(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { round, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { round } from "ndframe/compute";
  * round(column([0.5, 1.5, 2.5, -0.5, null])).toArray(); // => [0, 2, 2, -0, null]
  * round(column([1.234, 5.678]), 1).toArray(); // => [1.2, 5.7]
  * round(column([15, 25, -15], "int32"), -1).toArray(); // => [20, 20, -20]
@@ -191,7 +195,8 @@ function roundInteger(col: Column, decimals: number): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { sign, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { sign } from "ndframe/compute";
  * sign(column([-5, 0, 3, null], "int16")).toArray(); // => [-1, 0, 1, null]
  * sign(column([-2.5, NaN])).toArray(); // => [-1, NaN]
  * ```
@@ -260,7 +265,8 @@ function bound(name: "lower" | "upper", v: Bound, d: DType): number | Int32Array
  * @returns a new column
  * @example
  * ```ts
- * import { clip, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { clip } from "ndframe/compute";
  * clip(column([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], "int32"), 1, 8).toArray(); // => [1, 1, 2, 3, 4, 5, 6, 7, 8, 8]
  * clip(column([-1.5, null, 2.5]), null, 1).toArray(); // => [-1.5, null, 1]
  * ```

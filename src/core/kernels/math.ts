@@ -28,7 +28,8 @@ import { floatFn } from "./math-engine.js";
  * @returns a new column
  * @example
  * ```ts
- * import { sqrt, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { sqrt } from "ndframe/compute";
  * sqrt(column([4, null, 2.25])).toArray(); // => [2, null, 1.5]
  * sqrt(column([9], "int32")).dtype.kind;  // => "float64"
  * ```
@@ -47,7 +48,8 @@ export function sqrt(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { exp, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { exp } from "ndframe/compute";
  * exp(column([0, null])).toArray(); // => [1, null]
  * ```
  */
@@ -65,7 +67,8 @@ export function exp(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { expm1, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { expm1 } from "ndframe/compute";
  * expm1(column([0])).toArray(); // => [0]
  * ```
  */
@@ -83,7 +86,8 @@ export function expm1(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { log, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { log } from "ndframe/compute";
  * log(column([1, 0, -1])).toArray(); // => [0, -Infinity, NaN]
  * ```
  */
@@ -101,7 +105,8 @@ export function log(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { log1p, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { log1p } from "ndframe/compute";
  * log1p(column([0])).toArray(); // => [0]
  * ```
  */
@@ -119,7 +124,8 @@ export function log1p(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { log2, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { log2 } from "ndframe/compute";
  * log2(column([8, 1], "int32")).toArray(); // => [3, 0]
  * ```
  */
@@ -137,7 +143,8 @@ export function log2(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { log10, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { log10 } from "ndframe/compute";
  * log10(column([1000, 0.01])).toArray(); // => [3, -2]
  * ```
  */
@@ -155,7 +162,8 @@ export function log10(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { sin, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { sin } from "ndframe/compute";
  * sin(column([0])).toArray(); // => [0]
  * ```
  */
@@ -173,7 +181,8 @@ export function sin(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { cos, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { cos } from "ndframe/compute";
  * cos(column([0])).toArray(); // => [1]
  * ```
  */
@@ -191,7 +200,8 @@ export function cos(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { tan, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { tan } from "ndframe/compute";
  * tan(column([0])).toArray(); // => [0]
  * ```
  */
@@ -209,7 +219,8 @@ export function tan(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { asin, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { asin } from "ndframe/compute";
  * asin(column([0, 2])).toArray(); // => [0, NaN]
  * ```
  */
@@ -227,7 +238,8 @@ export function asin(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { acos, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { acos } from "ndframe/compute";
  * acos(column([1])).toArray(); // => [0]
  * ```
  */
@@ -245,7 +257,8 @@ export function acos(col: Column): Column {
  * @returns a new column
  * @example
  * ```ts
- * import { atan, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { atan } from "ndframe/compute";
  * atan(column([0])).toArray(); // => [0]
  * ```
  */

@@ -51,7 +51,8 @@ const NULL_OPTIONS = ["keep", "top", "bottom"] as const;
  * @returns float64 ranks, one per element
  * @example
  * ```ts
- * import { column, rank } from "ndframe";
+ * import { column } from "ndframe";
+ * import { rank } from "ndframe/compute";
  * const legs = column([4, 2, 4, 8, NaN]);
  * rank(legs).toArray(); // => [2.5, 1, 2.5, 4, null]
  * rank(legs, { method: "max" }).toArray(); // => [3, 1, 3, 4, null]

@@ -99,7 +99,8 @@ function run(name: ReducerName, col: Column, options: unknown): unknown {
  * @returns the sum, or null with fewer than `minCount` values (or a null under skipna false)
  * @example
  * ```ts
- * import { column, sum } from "ndframe";
+ * import { column } from "ndframe";
+ * import { sum } from "ndframe/compute";
  * sum(column([1, 2, null, 4], "int32")); // => 7
  * sum(column([0.1, 0.2, 0.3])); // => 0.6
  * sum(column([2n ** 62n, 2n ** 62n - 1n, -5n])); // => 9223372036854775802n
@@ -123,7 +124,8 @@ export function sum(col: Column, options?: SumOptions): number | bigint | null {
  * @returns the product, or null
  * @example
  * ```ts
- * import { column, prod } from "ndframe";
+ * import { column } from "ndframe";
+ * import { prod } from "ndframe/compute";
  * prod(column([2, 3, null, 4], "int8")); // => 24
  * prod(column([2n ** 31n, 2n ** 31n])); // => 4611686018427387904n
  * ```
@@ -141,7 +143,8 @@ export function prod(col: Column, options?: SumOptions): number | bigint | null 
  * @returns the mean, or null when there is no valid value
  * @example
  * ```ts
- * import { column, mean } from "ndframe";
+ * import { column } from "ndframe";
+ * import { mean } from "ndframe/compute";
  * mean(column([1, 2, null, 4])); // => 7 / 3
  * mean(column([1, Number.NaN]), { skipna: false }); // => Number.NaN
  * ```
@@ -159,7 +162,8 @@ export function mean(col: Column, options?: SkipNaOptions): number | null {
  * @returns a float64 number, or null when n <= ddof
  * @example
  * ```ts
- * import { column, variance } from "ndframe";
+ * import { column } from "ndframe";
+ * import { variance } from "ndframe/compute";
  * // pandas' DataFrame.var example, column "age"
  * variance(column([21, 25, 62, 43])); // => 1058.75 / 3
  * variance(column([21, 25, 62, 43]), { ddof: 0 }); // => 264.6875
@@ -177,7 +181,8 @@ export function variance(col: Column, options?: VarOptions): number | null {
  * @returns a float64 number, or null when n <= ddof
  * @example
  * ```ts
- * import { column, std } from "ndframe";
+ * import { column } from "ndframe";
+ * import { std } from "ndframe/compute";
  * std(column([2, 4, 4, 4, 5, 5, 7, 9]), { ddof: 0 }); // => 2
  * ```
  */
@@ -194,7 +199,8 @@ export function std(col: Column, options?: VarOptions): number | null {
  * @returns a float64 number, or null with fewer than 3 values
  * @example
  * ```ts
- * import { column, skew } from "ndframe";
+ * import { column } from "ndframe";
+ * import { skew } from "ndframe/compute";
  * skew(column([1, 2, 3])); // => 0
  * ```
  */
@@ -211,7 +217,8 @@ export function skew(col: Column, options?: SkipNaOptions): number | null {
  * @returns a float64 number, or null with fewer than 4 values
  * @example
  * ```ts
- * import { column, kurt } from "ndframe";
+ * import { column } from "ndframe";
+ * import { kurt } from "ndframe/compute";
  * kurt(column([1, 2, 2, 3])); // => 1.5
  * ```
  */
@@ -230,7 +237,8 @@ export function kurt(col: Column, options?: SkipNaOptions): number | null {
  * @returns the minimum, or null when there is no valid value
  * @example
  * ```ts
- * import { column, min } from "ndframe";
+ * import { column } from "ndframe";
+ * import { min } from "ndframe/compute";
  * min(column([3, null, 1, Number.NaN])); // => 1
  * min(column(["pear", "apple", null])); // => "apple"
  * ```
@@ -247,7 +255,8 @@ export function min<T extends DType>(col: Column<T>, options?: SkipNaOptions): V
  * @returns the maximum, or null when there is no valid value
  * @example
  * ```ts
- * import { column, max } from "ndframe";
+ * import { column } from "ndframe";
+ * import { max } from "ndframe/compute";
  * max(column([2n ** 60n, -1n, null])); // => 2n ** 60n
  * ```
  */
@@ -265,7 +274,8 @@ export function max<T extends DType>(col: Column<T>, options?: SkipNaOptions): V
  * @returns a position in [0, length), or null
  * @example
  * ```ts
- * import { argmin, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { argmin } from "ndframe/compute";
  * argmin(column([3, 1, null, 1])); // => 1
  * ```
  */
@@ -281,7 +291,8 @@ export function argmin(col: Column, options?: SkipNaOptions): number | null {
  * @returns a position in [0, length), or null
  * @example
  * ```ts
- * import { argmax, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { argmax } from "ndframe/compute";
  * argmax(column(["b", "c", "c", "a"])); // => 1
  * ```
  */
@@ -299,7 +310,8 @@ export function argmax(col: Column, options?: SkipNaOptions): number | null {
  * @returns a float64 number, or null when there is no valid value
  * @example
  * ```ts
- * import { column, median } from "ndframe";
+ * import { column } from "ndframe";
+ * import { median } from "ndframe/compute";
  * median(column([5, 1, null, 4, 2])); // => 3
  * median(column([1, 2, 3, 4]), { interpolation: "lower" }); // => 2
  * ```
@@ -320,7 +332,8 @@ export function median(col: Column, options?: MedianOptions): number | null {
  * @returns a float64 number per q (null when there is no valid value)
  * @example
  * ```ts
- * import { column, quantile } from "ndframe";
+ * import { column } from "ndframe";
+ * import { quantile } from "ndframe/compute";
  * // pandas' Series.quantile example
  * quantile(column([1, 2, 3, 4]), 0.5); // => 2.5
  * quantile(column([1, 2, 3, 4]), [0.25, 0.5, 0.75]); // => [1.75, 2.5, 3.25]
@@ -355,7 +368,8 @@ export function quantile(
  * @returns the count
  * @example
  * ```ts
- * import { column, count } from "ndframe";
+ * import { column } from "ndframe";
+ * import { count } from "ndframe/compute";
  * count(column([1, null, Number.NaN, 4])); // => 2
  * ```
  */
@@ -373,7 +387,8 @@ export function count(col: Column): number {
  * @returns a boolean, or null (skipna false only)
  * @example
  * ```ts
- * import { any, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { any } from "ndframe/compute";
  * any(column([false, null, true])); // => true
  * any(column([false, null]), { skipna: false }); // => null
  * ```
@@ -391,7 +406,8 @@ export function any(col: Column, options?: SkipNaOptions): boolean | null {
  * @returns a boolean, or null (skipna false only)
  * @example
  * ```ts
- * import { all, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { all } from "ndframe/compute";
  * all(column([1, 2, null], "int32")); // => true
  * all(column([true, null]), { skipna: false }); // => null
  * ```
@@ -409,7 +425,8 @@ export function all(col: Column, options?: SkipNaOptions): boolean | null {
  * @returns the value in the column's own JS type, or null
  * @example
  * ```ts
- * import { column, first } from "ndframe";
+ * import { column } from "ndframe";
+ * import { first } from "ndframe/compute";
  * first(column([null, Number.NaN, 3, 4])); // => 3
  * first(column([null, "b"]), { skipna: false }); // => null
  * ```
@@ -426,7 +443,8 @@ export function first<T extends DType>(col: Column<T>, options?: SkipNaOptions):
  * @returns the value in the column's own JS type, or null
  * @example
  * ```ts
- * import { column, last } from "ndframe";
+ * import { column } from "ndframe";
+ * import { last } from "ndframe/compute";
  * last(column([1n, 2n, null])); // => 2n
  * ```
  */

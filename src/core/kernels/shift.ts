@@ -59,7 +59,8 @@ function moved(n: number, p: number): [number, number] {
  * @returns a new column of the same length and dtype
  * @example
  * ```ts
- * import { column, shift } from "ndframe";
+ * import { column } from "ndframe";
+ * import { shift } from "ndframe/compute";
  * // pandas' DataFrame.shift example, column "Col1"
  * shift(column([10, 20, 15, 30, 45], "int32")).toArray(); // => [null, 10, 20, 15, 30]
  * shift(column([10, 20, 15, 30, 45], "int32"), 1, { fillValue: 0 }).toArray(); // => [0, 10, 20, 15, 30]
@@ -198,7 +199,8 @@ function checkNumeric(fn: string, col: Column): void {
  * @returns a new column of the same length
  * @example
  * ```ts
- * import { column, diff } from "ndframe";
+ * import { column } from "ndframe";
+ * import { diff } from "ndframe/compute";
  * // pandas' Series.diff examples
  * diff(column([1, 1, 2, 3, 5, 8])).toArray(); // => [null, 0, 1, 1, 2, 3]
  * diff(column([1, 1, 2, 3, 5, 8]), 3).toArray(); // => [null, null, null, 2, 4, 6]
@@ -267,7 +269,8 @@ export function diff(col: Column, periods = 1): Column {
  * @returns a new float64 column of the same length
  * @example
  * ```ts
- * import { column, pctChange } from "ndframe";
+ * import { column } from "ndframe";
+ * import { pctChange } from "ndframe/compute";
  * pctChange(column([4, 5, 0, 2])).toArray(); // => [null, 0.25, -1, Infinity]
  * ```
  */

@@ -45,7 +45,8 @@ const NULLS_POSITIONS: readonly NullsPosition[] = ["first", "last"];
  * @returns the row positions in sorted order (an Int32Array of length n)
  * @example
  * ```ts
- * import { argsort, column } from "ndframe";
+ * import { column } from "ndframe";
+ * import { argsort } from "ndframe/compute";
  * Array.from(argsort(column([3, NaN, 1, null, 2]))); // => [2, 4, 0, 1, 3]
  * const a = column(["b", "a", "b", "a"]);
  * const b = column([1, 2, 3, 4], "int32");
@@ -131,7 +132,8 @@ function sortStep(c: Chunk, order: Int32Array | null, desc: boolean, nullsFirst:
  * @returns the sorted column
  * @example
  * ```ts
- * import { column, sortColumn } from "ndframe";
+ * import { column } from "ndframe";
+ * import { sortColumn } from "ndframe/compute";
  * sortColumn(column([2, null, NaN, -1]), { descending: true }).toArray(); // => [2, -1, null, NaN]
  * sortColumn(column(["b", "é", "a"]), { nullsPosition: "first" }).toArray(); // => ["a", "b", "é"]
  * ```

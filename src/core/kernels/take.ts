@@ -45,7 +45,8 @@ export interface TakeOptions {
  * @returns a column of `col.dtype` with one element per index
  * @example
  * ```ts
- * import { column, take } from "ndframe";
+ * import { column } from "ndframe";
+ * import { take } from "ndframe/compute";
  * take(column(["a", "b", null, "d"]), [3, 0, -1, 2]).toArray(); // => ["d", "a", "d", null]
  * take(column([10, 20, 30], "int32"), column([2, null], "int32")).toArray(); // => [30, null]
  * ```

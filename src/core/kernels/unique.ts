@@ -22,7 +22,8 @@ import { gatherRows, sortOrder } from "./factorize-support.js";
  * @returns the distinct values
  * @example
  * ```ts
- * import { column, unique } from "ndframe";
+ * import { column } from "ndframe";
+ * import { unique } from "ndframe/compute";
  * unique(column([2, 1, 3, 3])).toArray(); // => [2, 1, 3]
  * unique(column(["b", null, "a", "b", null])).toArray(); // => ["b", null, "a"]
  * ```
@@ -43,7 +44,8 @@ export function unique<T extends DType>(col: Column<T>): Column<T> {
  * @returns the number of distinct values
  * @example
  * ```ts
- * import { column, nunique } from "ndframe";
+ * import { column } from "ndframe";
+ * import { nunique } from "ndframe/compute";
  * nunique(column([4, 5, 4, null])); // => 2
  * nunique(column([4, 5, 4, null]), { dropna: false }); // => 3
  * ```
@@ -92,7 +94,8 @@ function bincount(f: Factorized): Float64Array {
  * @returns `{ values, counts }`, aligned
  * @example
  * ```ts
- * import { column, valueCounts } from "ndframe";
+ * import { column } from "ndframe";
+ * import { valueCounts } from "ndframe/compute";
  * const { values, counts } = valueCounts(column([3, 1, 2, 3, 4, null]));
  * values.toArray(); // => [3, 1, 2, 4]
  * counts.toArray(); // => [2n, 1n, 1n, 1n]
@@ -145,7 +148,8 @@ export function valueCounts<T extends DType>(
  * @returns the modes, same dtype
  * @example
  * ```ts
- * import { column, mode } from "ndframe";
+ * import { column } from "ndframe";
+ * import { mode } from "ndframe/compute";
  * mode(column([2, 4, 2, 2, 4, null])).toArray(); // => [2]
  * mode(column([2, 4, 8, 2, 4, null])).toArray(); // => [2, 4]
  * ```

@@ -31,6 +31,11 @@ describe("isin", () => {
     const c = column([new Date(0), new Date(1000)], "timestamp[us]");
     expect(isin(c, [new Date(1000)]).toArray()).toEqual([false, true]);
   });
+  it("isin(timestamp[ms], timestamp[us] column) refuses raw counts in different units", () => {
+    const c = column([new Date(0)], "timestamp[ms]");
+    expect(() => isin(c, column([new Date(0)], "timestamp[us]"))).toThrow(DTypeError);
+    expect(() => isin(c, column([new Date(0)], "timestamp[us]"))).toThrow(/timestamp\[us\]/);
+  });
   it("isin(col, 3) rejects a non-array set; isin('x', []) a non-column", () => {
     expect(() => isin(column([1]), 3 as never)).toThrow(/values must be a Column or an array, got 3/);
     expect(() => isin("x" as never, [])).toThrow(DTypeError);
