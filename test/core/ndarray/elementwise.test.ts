@@ -169,13 +169,22 @@ describe("binary op semantics and dtypes", () => {
     expect(ndarray([-7n, 7n]).floorDiv(2n).toArray()).toEqual([-4n, 3n]);
     // beyond 2^53: Python's floor rules, checked against BigInt by hand:
     // (2^60 + 1) // 3 = 384307168202282325 r 2; -(2^62) // 7 = -658812288346769701 (rounds toward -inf), r 3
-    expect(ndarray([2n ** 60n + 1n, -(2n ** 62n)]).floorDiv(ndarray([3n, 7n])).toArray()).toEqual([
-      384307168202282325n,
-      -658812288346769701n,
-    ]);
-    expect(ndarray([2n ** 60n + 1n, -(2n ** 62n)]).mod(ndarray([3n, 7n])).toArray()).toEqual([2n, 3n]);
+    expect(
+      ndarray([2n ** 60n + 1n, -(2n ** 62n)])
+        .floorDiv(ndarray([3n, 7n]))
+        .toArray(),
+    ).toEqual([384307168202282325n, -658812288346769701n]);
+    expect(
+      ndarray([2n ** 60n + 1n, -(2n ** 62n)])
+        .mod(ndarray([3n, 7n]))
+        .toArray(),
+    ).toEqual([2n, 3n]);
     // a zero divisor gives 0, as NumPy's integer loops
-    expect(ndarray([2n ** 60n]).floorDiv(0n).toArray()).toEqual([0n]);
+    expect(
+      ndarray([2n ** 60n])
+        .floorDiv(0n)
+        .toArray(),
+    ).toEqual([0n]);
   });
   it("uint64 with int64 promotes to int64, checked", () => {
     const u = ndarray([2n ** 63n], { dtype: "uint64" });
