@@ -13,6 +13,7 @@ import {
   type Dictionary,
   type DType,
   dtypeToString,
+  INT_RANGE,
   isBigIntStorage,
   isString,
   type StringType,
@@ -66,16 +67,6 @@ class ValidityBuilder {
   }
 }
 
-const INT_RANGE: Record<string, [number, number]> = {
-  int8: [-128, 127],
-  int16: [-32768, 32767],
-  int32: [-2147483648, 2147483647],
-  uint8: [0, 255],
-  uint16: [0, 65535],
-  uint32: [0, 4294967295],
-  date: [-2147483648, 2147483647],
-};
-
 // Half-open ranges of the 64-bit dtypes as doubles (powers of two, so exact).
 const INT64_RANGE = [-(2 ** 63), 2 ** 63] as const;
 const UINT64_RANGE = [0, 2 ** 64] as const;
@@ -87,7 +78,7 @@ export class FixedWidthBuilder<T extends DType> implements ColumnBuilder<T> {
   #values: TypedArray;
   #words: Int32Array | null = null;
   readonly #validity = new ValidityBuilder();
-  readonly #range: [number, number] | undefined;
+  readonly #range: readonly [number, number] | undefined;
   readonly #big: boolean;
 
   constructor(dtype: T, capacity = 1024) {

@@ -280,6 +280,21 @@ export function byteWidth(d: DType): number {
   return arrayType(d).BYTES_PER_ELEMENT;
 }
 
+/**
+ * Inclusive value range of each integer dtype of at most 32 bits (and of
+ * date's int32 days): the one table builders, parsers and casts check.
+ * @internal
+ */
+export const INT_RANGE: Readonly<Record<string, readonly [number, number]>> = Object.freeze({
+  int8: [-128, 127],
+  int16: [-32768, 32767],
+  int32: [-2147483648, 2147483647],
+  uint8: [0, 255],
+  uint16: [0, 65535],
+  uint32: [0, 4294967295],
+  date: [-2147483648, 2147483647],
+});
+
 // ---------------------------------------------------------------------------
 // Identity, names and parsing
 

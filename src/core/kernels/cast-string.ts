@@ -10,6 +10,7 @@ import {
   arrayType,
   type DType,
   dtypeToString,
+  INT_RANGE,
   isBigIntStorage,
   isFloat,
   isInteger,
@@ -234,15 +235,6 @@ function parseIntBytes(b: Uint8Array, p: number, e: number): number {
   }
   return e - p > 15 ? sign * Infinity : sign * v;
 }
-
-const INT_RANGE: Record<string, [number, number]> = {
-  int8: [-128, 127],
-  int16: [-32768, 32767],
-  int32: [-2147483648, 2147483647],
-  uint8: [0, 255],
-  uint16: [0, 65535],
-  uint32: [0, 4294967295],
-};
 
 /** Parse a utf8/large_utf8 chunk into a bool, numeric, date, timestamp or duration chunk. */
 export function parseText(c: Chunk, to: DType, allow: Allow, row0: number): Chunk {

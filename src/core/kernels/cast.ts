@@ -187,7 +187,8 @@ function decode(c: Chunk, to: StringType): Chunk {
   return b.finish().chunks[0] as Chunk;
 }
 
-const INDEX_MAX: Record<string, number> = {
+/** Largest dictionary code each index dtype can hold (64-bit: the safe-integer limit). @internal */
+export const INDEX_MAX: Record<string, number> = {
   int8: 127,
   int16: 32767,
   int32: 2147483647,

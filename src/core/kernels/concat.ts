@@ -10,20 +10,9 @@ import { arrayType, type Dictionary, dtypeEquals, dtypeToString, type StringType
 import { CastError, DTypeError, ShapeError } from "../errors.js";
 import { words } from "../int64.js";
 import { promoteAll } from "../promotion.js";
-import { castColumn } from "./cast.js";
+import { castColumn, INDEX_MAX } from "./cast.js";
 
 const SAFE = { intOverflow: false, floatTruncate: false, timeTruncate: false };
-
-const INDEX_MAX: Record<string, number> = {
-  int8: 127,
-  int16: 32767,
-  int32: 2147483647,
-  int64: Number.MAX_SAFE_INTEGER,
-  uint8: 255,
-  uint16: 65535,
-  uint32: 4294967295,
-  uint64: Number.MAX_SAFE_INTEGER,
-};
 
 /**
  * Concatenate columns end to end.

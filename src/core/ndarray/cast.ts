@@ -4,7 +4,7 @@
  */
 
 import { maybeBoolean } from "../../util/is.js";
-import { type DType, dtypeEquals, dtypeToString, type NumberArray, parseDType } from "../dtype.js";
+import { type DType, dtypeEquals, dtypeToString, INT_RANGE, type NumberArray, parseDType } from "../dtype.js";
 import { CastError, DTypeError } from "../errors.js";
 import { signedIsSafe, signedToNumber, unsignedIsSafe, unsignedToNumber, words } from "../int64.js";
 import { NDArray, type NDType } from "./ndarray.js";
@@ -20,13 +20,9 @@ export interface AstypeOptions {
   unsafe?: boolean;
 }
 
-const RANGE: Record<string, [number, number]> = {
-  int8: [-128, 127],
-  int16: [-32768, 32767],
-  int32: [-2147483648, 2147483647],
-  uint8: [0, 255],
-  uint16: [0, 65535],
-  uint32: [0, 4294967295],
+// 64-bit bounds are exclusive above (2^63 and 2^64 are exact doubles)
+const RANGE: Record<string, readonly [number, number]> = {
+  ...INT_RANGE,
   int64: [-(2 ** 63), 2 ** 63],
   uint64: [0, 2 ** 64],
 };
