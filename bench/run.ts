@@ -149,9 +149,7 @@ function parseArgs(argv: readonly string[]): Options {
 
 function selectQuestions(only: readonly string[]): Question[] {
   if (only.length === 0) return [...QUESTIONS];
-  const picked = QUESTIONS.filter((q) =>
-    only.some((t) => q.id === t || q.op === t || q.id.startsWith(t.endsWith(":") ? t : `${t}`)),
-  );
+  const picked = QUESTIONS.filter((q) => only.some((t) => q.op === t || q.id.startsWith(t)));
   if (picked.length === 0)
     usage(`--only ${only.join(",")} matches no question (ids: ${QUESTIONS.map((q) => q.id).join(", ")})`);
   return picked;
