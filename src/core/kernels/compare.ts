@@ -26,6 +26,7 @@ import { castColumn } from "./cast.js";
 import {
   alignBits,
   type CompareOp,
+  compareWordsScalar,
   packThreeWay,
   threeWayBytes,
   threeWayWords,
@@ -87,6 +88,11 @@ function compareKeys(op: CompareOp, a: Key, b: Key, bs: number, out: Uint8Array,
     if (op === "ne") invert(out, n);
     return;
   }
+  if (a.k === "w" && bs === 0) {
+    // one scalar against 64-bit words: straight to bits when the scalar has the column's signedness
+    const plan = wordsScalarPlan(op, a.signed, b);
+    if (plan !== null) return compareWordsScalar(plan[0], a.v, a.signed, plan[1], plan[2], out, n);
+  }
   const cmp = new Int8Array(n);
   if (a.k === "w" && b.k === "w") threeWayWords(a.v, 1, a.signed, b.v, bs, b.signed, cmp, n);
   else if (a.k === "w" && b.k === "n") threeWayWordsFloat(a.v, 1, a.signed, toF64(b.v), bs, cmp, n);
@@ -98,6 +104,28 @@ function compareKeys(op: CompareOp, a: Key, b: Key, bs: number, out: Uint8Array,
   } else if (a.k === "s" && b.k === "s") threeWayBytes(a.v, a.o, 1, b.v, b.o, bs, cmp, n);
   else throw new DTypeError("internal: incomparable keys");
   packThreeWay(cmp, op, out, n);
+}
+
+/**
+ * How to compare a 64-bit column of the given signedness with a scalar key
+ * on words alone: the scalar's words and the operator to use, or null when
+ * only the three-way loops can decide (NaN, infinities, a 64-bit scalar of
+ * the other signedness, doubles beyond 2^53). A fractional double s is
+ * replaced by floor(s), since for an integer x, x < s ⟺ x <= floor(s) and
+ * x > s ⟺ x > floor(s).
+ */
+function wordsScalarPlan(op: CompareOp, signed: boolean, b: Key): [CompareOp, number, number] | null {
+  if (b.k === "w") return b.signed === signed ? [op, b.v[0] as number, b.v[1] as number] : null;
+  if (b.k !== "n") return null;
+  let x = b.v[0] as number;
+  if (!(Math.abs(x) < 2 ** 53)) return null;
+  if (!Number.isInteger(x)) {
+    if (op === "eq" || op === "ne") return null;
+    x = Math.floor(x);
+    op = op === "lt" || op === "le" ? "le" : "gt";
+  }
+  if (!signed && x < 0) return null;
+  return [op, x >>> 0, Math.floor(x / 4294967296) | 0];
 }
 
 function invert(out: Uint8Array, n: number): void {

@@ -216,3 +216,74 @@ describe("compare", () => {
     expect(file).toBe(generate());
   });
 });
+
+describe("compare: 64-bit columns against one scalar (direct word loop)", () => {
+  // Values straddle the word boundaries: the sign bit, 2^32 carries, 2^53 and the extremes.
+  const signed = [
+    -(2n ** 63n),
+    -(2n ** 32n) - 1n,
+    -(2n ** 32n),
+    -1n,
+    0n,
+    1n,
+    2n ** 31n,
+    2n ** 32n - 1n,
+    2n ** 32n,
+    2n ** 53n + 1n,
+    2n ** 63n - 1n,
+  ];
+  const unsigned = [0n, 1n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 63n, 2n ** 64n - 1n];
+  const ops = { eq, ne, lt, le, gt, ge } as const;
+  const ref: Record<keyof typeof ops, (x: bigint, s: bigint) => boolean> = {
+    eq: (x, s) => x === s,
+    ne: (x, s) => x !== s,
+    lt: (x, s) => x < s,
+    le: (x, s) => x <= s,
+    gt: (x, s) => x > s,
+    ge: (x, s) => x >= s,
+  };
+  for (const [kind, values] of [
+    ["int64", signed],
+    ["uint64", unsigned],
+  ] as const) {
+    it(`every op on ${kind} against each of its own values as a bigint scalar matches BigInt comparison`, () => {
+      const col = column([...values, null], kind);
+      for (const [name, f] of Object.entries(ops) as [keyof typeof ops, typeof eq][]) {
+        for (const s of values) {
+          const expected = [...values.map((x) => ref[name](x, s)), null];
+          expect(f(col, s).toArray(), `${name} ${kind} ${s}`).toEqual(expected);
+        }
+      }
+    });
+  }
+  it("int64 against an integral number scalar (the `col > 5` case) and a fractional one", () => {
+    const col = column([-3n, 5n, 6n, 2n ** 60n], "int64");
+    expect(gt(col, 5).toArray()).toEqual([false, false, true, true]);
+    expect(le(col, -3).toArray()).toEqual([true, false, false, false]);
+    expect(gt(col, 5.5).toArray()).toEqual([false, false, true, true]);
+    // a number scalar on an unsigned column, negative: every value is greater
+    expect(gt(column([0n, 7n], "uint64"), -1).toArray()).toEqual([true, true]);
+  });
+});
+
+describe("compare: 64-bit columns against fractional and extreme number scalars", () => {
+  it("x < 2.5 means x <= 2 and x > -2.5 means x >= -2, for int64 and uint64 (hand-checked)", () => {
+    const s = column([-3n, -2n, 2n, 3n, null], "int64");
+    expect(lt(s, 2.5).toArray()).toEqual([true, true, true, false, null]);
+    expect(le(s, 2.5).toArray()).toEqual([true, true, true, false, null]);
+    expect(gt(s, -2.5).toArray()).toEqual([false, true, true, true, null]);
+    expect(ge(s, -2.5).toArray()).toEqual([false, true, true, true, null]);
+    expect(eq(s, 2.5).toArray()).toEqual([false, false, false, false, null]);
+    expect(ne(s, 2.5).toArray()).toEqual([true, true, true, true, null]);
+    const u = column([0n, 2n, 3n, 2n ** 64n - 1n], "uint64");
+    expect(lt(u, 2.5).toArray()).toEqual([true, true, false, false]);
+    expect(gt(u, -0.5).toArray()).toEqual([true, true, true, true]);
+  });
+  it("NaN and infinities against int64: NaN compares false (ne true), infinities bound everything", () => {
+    const s = column([-(2n ** 63n), 0n, 2n ** 63n - 1n], "int64");
+    expect(gt(s, Number.NaN).toArray()).toEqual([false, false, false]);
+    expect(ne(s, Number.NaN).toArray()).toEqual([true, true, true]);
+    expect(lt(s, Number.POSITIVE_INFINITY).toArray()).toEqual([true, true, true]);
+    expect(gt(s, Number.NEGATIVE_INFINITY).toArray()).toEqual([true, true, true]);
+  });
+});
