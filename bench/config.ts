@@ -105,7 +105,9 @@ export const LIBS: readonly Lib[] = [
  */
 export function unsupported(lib: LibId, question: Question): string | null {
   if (lib === "hand2") {
-    return question.id === "sum:f64" || question.id === "mean:f64" ? null : "no alternative loop";
+    return question.id === "sum:f64" || question.id === "mean:f64" || question.op === "muladd"
+      ? null
+      : "no alternative loop";
   }
   if (lib === "arquero" && question.kind === "i64" && (question.op === "mean" || question.op === "std")) {
     return "Arquero's mean and stdev reject BigInt values";
@@ -117,7 +119,8 @@ export function unsupported(lib: LibId, question: Question): string | null {
 }
 
 /** A label for what `hand2` is, per question. */
-export const HAND2_NOTE = "hand (alt) = naive summation; hand = Neumaier-compensated, like ndframe";
+export const HAND2_NOTE =
+  "hand (alt) = naive summation (sum, mean) or two passes, a * b then + c (muladd); hand = Neumaier-compensated (sum, mean) or one fused pass (muladd)";
 
 /** The spec a child process receives as its one argument (JSON). */
 export interface CellSpec {

@@ -160,9 +160,10 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
     const alt = timeOf(cells, q, "hand2", meta.stat);
     if (alt !== undefined) {
       const nd = timeOf(cells, q, "ndframe", meta.stat);
+      const what = q.op === "muladd" ? "two-pass loop (a * b, then + c)" : "naive-summation loop";
       notes.push(
-        `- \`${q.id}\`: naive-summation loop ${fmtMs(alt)} ms` +
-          (nd === undefined ? "" : ` (ndframe / naive = ${fmtRatio(nd / alt)})`) +
+        `- \`${q.id}\`: ${what} ${fmtMs(alt)} ms` +
+          (nd === undefined ? "" : ` (ndframe / ${what.split(" ")[0]} = ${fmtRatio(nd / alt)})`) +
           `; ${HAND2_NOTE}.`,
       );
     }

@@ -41,6 +41,20 @@ export function mulAddF64(a: Float64Array, b: Float64Array, c: Float64Array): Fl
   return out;
 }
 
+export function mulF64(a: Float64Array, b: Float64Array): Float64Array {
+  const n = a.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = (a[i] as number) * (b[i] as number);
+  return out;
+}
+
+export function mulI32(a: Int32Array, b: Int32Array): Int32Array {
+  const n = a.length;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.imul(a[i] as number, b[i] as number);
+  return out;
+}
+
 export function mulAddI32(a: Int32Array, b: Int32Array, c: Int32Array): Int32Array {
   const n = a.length;
   const out = new Int32Array(n);

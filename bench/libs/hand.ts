@@ -65,12 +65,19 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
       return elementTask(() => k.addI32(i!, ib));
     case "add:i64":
       return wordsTask(() => k.addI64(l!, lb));
+    // hand (alt): the same two passes ndframe makes without expression fusion
     case "muladd:f64":
-      return elementTask(() => k.mulAddF64(f!, fb, c as Float64Array));
+      return elementTask(() =>
+        alt ? k.addF64(k.mulF64(f!, fb), c as Float64Array) : k.mulAddF64(f!, fb, c as Float64Array),
+      );
     case "muladd:i32":
-      return elementTask(() => k.mulAddI32(i!, ib, c as Int32Array));
-    case "muladd:i64":
-      return wordsTask(() => k.mulAddI64(l!, lb, lc));
+      return elementTask(() =>
+        alt ? k.addI32(k.mulI32(i!, ib), c as Int32Array) : k.mulAddI32(i!, ib, c as Int32Array),
+      );
+    case "muladd:i64": {
+      const zero = new Int32Array(lb.length);
+      return wordsTask(() => (alt ? k.addI64(k.mulAddI64(l!, lb, zero), lc) : k.mulAddI64(l!, lb, lc)));
+    }
     case "sum:f64":
       return scalarTask(() => (alt ? k.sumF64(f!) : k.sumF64Neumaier(f!)));
     case "sum:i32":
