@@ -298,7 +298,7 @@ export class VarWidthBuilder<T extends StringType | Binary> implements ColumnBui
           `${this.dtype.kind} column of ${this.#used} bytes exceeds 2 GiB; use large_utf8`,
         );
       }
-      valueOffsets = Int32Array.from(this.#offsets.subarray(0, n + 1));
+      valueOffsets = new Int32Array(this.#offsets.subarray(0, n + 1));
     }
     return Column.fromChunk(
       makeChunk({

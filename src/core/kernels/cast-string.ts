@@ -142,7 +142,7 @@ function offsetsFor(c: Chunk, to: DType, row0: number): Int32Array | BigInt64Arr
       `cannot cast rows ${row0}–${row0 + n - 1} from ${dtypeToString(c.dtype)} to ${to.kind}: ${o[n]} bytes exceed the 2 GiB of 32-bit offsets`,
     );
   }
-  return Int32Array.from(o);
+  return new Int32Array(o);
 }
 
 /** True when bytes `[p, e)` are well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF). */

@@ -280,13 +280,18 @@ function gatherVarWidth(
   const n = idx.length;
   const offs = numberOffsets(c);
   const bytes = c.values as Uint8Array;
+  // Pass 1 reads each source's offsets once (the random access that misses
+  // the cache) and keeps its start, so pass 2 touches only the bytes.
   const starts = new Float64Array(n + 1);
+  const from = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     starts[i] = total;
     if (valid !== null && !getBit(valid, i)) continue;
     const j = idx[i] as number;
-    total += (offs[j + 1] as number) - (offs[j] as number);
+    const s = offs[j] as number;
+    from[i] = s;
+    total += (offs[j + 1] as number) - s;
   }
   starts[n] = total;
   const large = c.dtype.kind === "large_utf8";
@@ -295,12 +300,12 @@ function gatherVarWidth(
   }
   const out = new Uint8Array(total);
   for (let i = 0; i < n; i++) {
-    const from = starts[i] as number;
-    const len = (starts[i + 1] as number) - from;
+    const at = starts[i] as number;
+    const len = (starts[i + 1] as number) - at;
     if (len === 0) continue;
-    const s = offs[idx[i] as number] as number;
-    if (len <= 16) for (let k = 0; k < len; k++) out[from + k] = bytes[s + k] as number;
-    else out.set(bytes.subarray(s, s + len), from);
+    const s = from[i] as number;
+    if (len <= 16) for (let k = 0; k < len; k++) out[at + k] = bytes[s + k] as number;
+    else out.set(bytes.subarray(s, s + len), at);
   }
   let valueOffsets: Int32Array | BigInt64Array;
   if (large) {
@@ -311,7 +316,7 @@ function gatherVarWidth(
       w[2 * i] = o >>> 0;
       w[2 * i + 1] = Math.floor(o / 4294967296);
     }
-  } else valueOffsets = Int32Array.from(starts);
+  } else valueOffsets = new Int32Array(starts); // the constructor copies natively; .from() iterates
   return { values: out, valueOffsets };
 }
 

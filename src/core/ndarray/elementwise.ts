@@ -38,7 +38,7 @@ import {
   divInt,
   INT_UNARY_OPS,
   UNARY_OPS,
-} from "./loops.js";
+} from "./loops/index.js";
 import { NDArray, type NDType } from "./ndarray.js";
 import { broadcastShapes, broadcastStrides, coalesce, contiguousStrides, Odometer, sizeOf } from "./shape.js";
 import { allocate, isBig, unaryLoop } from "./strided.js";

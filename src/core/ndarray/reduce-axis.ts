@@ -24,7 +24,7 @@ import { ShapeError } from "../errors.js";
 import { compareWords, mulWords, words } from "../int64.js";
 import { astype } from "./cast.js";
 import { binary, unary } from "./elementwise.js";
-import * as L from "./loops.js";
+import * as L from "./loops/index.js";
 import { NDArray, type NDType } from "./ndarray.js";
 import { coalesce, contiguousStrides, normalizeAxes, normalizeAxis, Odometer, sizeOf } from "./shape.js";
 import { allocate, isBig } from "./strided.js";

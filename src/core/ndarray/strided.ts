@@ -7,7 +7,7 @@
 import type { StorageOf } from "../chunk.js";
 import { arrayType, type NumberArray } from "../dtype.js";
 import { words } from "../int64.js";
-import { type SmallIntArray, unaryF32, unaryF64, unaryI32, unaryInt } from "./loops.js";
+import { type SmallIntArray, unaryF32, unaryF64, unaryI32, unaryInt } from "./loops/index.js";
 import type { NDArray, NDType } from "./ndarray.js";
 import { coalesce, Odometer, type Shape, sizeOf } from "./shape.js";
 
