@@ -11,6 +11,10 @@ export interface Meta {
   readonly date: string;
   readonly n: number;
   readonly runs: number;
+  /** Processes per cell (older saved runs: 1). */
+  readonly rounds?: number;
+  /** Processes per cell for questions whose target is the hand loop. */
+  readonly handRounds?: number;
   /** Which statistic of the timed runs the table shows. */
   readonly stat: "median" | "min";
   readonly seed: number;
@@ -20,6 +24,20 @@ export interface Meta {
   readonly seconds?: number;
   /** 1-minute load average at the start and end of the run (other work on the machine skews times). */
   readonly load?: readonly [number, number];
+}
+
+/** The median of a non-empty list. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+function processes(meta: Meta): string {
+  const r = meta.rounds ?? 1;
+  const h = meta.handRounds ?? r;
+  const one = (k: number) => (k === 1 ? "one process per cell" : `${k} interleaved processes per cell`);
+  return h === r ? one(r) : `${one(r)} (${h} for the questions measured against the hand loop)`;
 }
 
 /** Milliseconds with about three significant digits. */
@@ -116,7 +134,7 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
   lines.push(`# ndframe benchmark — N = ${meta.n.toExponential(0).replace("+", "")}`);
   lines.push("");
   lines.push(
-    `${meta.date}; ${meta.stat} of ${meta.runs} runs after a warm-up, one process per cell; node ${meta.node}; ${meta.cpus}.`,
+    `${meta.date}; ${meta.stat} of ${processes(meta)}, each timing ${meta.runs} runs after a warm-up; node ${meta.node}; ${meta.cpus}.`,
   );
   const versions = Object.entries(meta.versions).map(([k, v]) => `${k} ${v}`);
   const took = meta.seconds === undefined ? "" : ` Whole run: ${Math.round(meta.seconds)} s.`;

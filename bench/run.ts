@@ -9,12 +9,14 @@
  *
  * Options (or env BENCH_N, BENCH_RUNS, BENCH_ONLY, BENCH_LIBS):
  *   --n N            rows (default 1e7; --quick: 1e6)
- *   --runs R         timed runs per cell after one warm-up (default 3, at least 1)
+ *   --runs R         timed runs per cell process after one warm-up (default 3, at least 1)
+ *   --rounds K       processes per cell, interleaved with the other libraries' (default 1)
+ *   --hand-rounds K  processes per cell for questions whose target is the hand loop (default 3)
  *   --only LIST      question ids, ops or id prefixes, comma-separated (add, sum:f64, factorize:utf8)
  *   --libs LIST      library columns: ndframe, hand, hand2, polars-1, polars, duckdb-1, duckdb, arquero
  *   --seed S         data seed (default 42)
  *   --timeout SEC    per cell (default 300)
- *   --stat median|min  statistic shown in the table (default median; min resists a busy machine)
+ *   --stat min|median  statistic over all timed runs of a cell (default min; see docs/benchmarks.md)
  *   --out NAME       result file name (default: latest for a full run at N >= 1e7, else partial)
  *   --update-docs    also replace the table in docs/benchmarks.md
  *   --render FILE    print (and with --update-docs, publish) the report of a saved .json run; runs nothing
@@ -35,7 +37,7 @@ import {
   RESULT_MARKER,
   unsupported,
 } from "./config.js";
-import { type Cells, fmtMs, type Meta, renderReport } from "./report.js";
+import { type Cells, fmtMs, type Meta, median, renderReport } from "./report.js";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH);
@@ -43,6 +45,8 @@ const ROOT = dirname(BENCH);
 interface Options {
   n: number;
   runs: number;
+  rounds: number;
+  handRounds: number;
   only: string[];
   libs: LibId[];
   seed: number;
@@ -79,11 +83,13 @@ function parseArgs(argv: readonly string[]): Options {
   const o: Options = {
     n: 0,
     runs: env.BENCH_RUNS ? number("BENCH_RUNS", env.BENCH_RUNS) : 3,
+    rounds: 1,
+    handRounds: 3,
     only: list(env.BENCH_ONLY),
     libs: list(env.BENCH_LIBS) as LibId[],
     seed: 42,
     timeout: 300,
-    stat: "median",
+    stat: "min",
     out: undefined,
     updateDocs: false,
     render: undefined,
@@ -98,6 +104,12 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case "--runs":
         o.runs = Math.round(number("--runs", value()));
+        break;
+      case "--rounds":
+        o.rounds = Math.round(number("--rounds", value()));
+        break;
+      case "--hand-rounds":
+        o.handRounds = Math.round(number("--hand-rounds", value()));
         break;
       case "--only":
         o.only = list(value());
@@ -153,6 +165,23 @@ function selectQuestions(only: readonly string[]): Question[] {
   if (picked.length === 0)
     usage(`--only ${only.join(",")} matches no question (ids: ${QUESTIONS.map((q) => q.id).join(", ")})`);
   return picked;
+}
+
+/**
+ * Combine a cell's earlier processes with a new one: all timed runs
+ * together, the larger peak RSS. A failed process makes the cell failed.
+ */
+function mergeCells(prev: CellResult | undefined, next: CellResult): CellResult {
+  if (prev === undefined || prev.status !== "ok") return prev ?? next;
+  if (next.status !== "ok") return next;
+  const times = [...(prev.times ?? []), ...(next.times ?? [])];
+  return {
+    ...next,
+    times,
+    median: median(times),
+    min: Math.min(...times),
+    rssMB: Math.max(prev.rssMB ?? 0, next.rssMB ?? 0),
+  };
 }
 
 /** Run one cell in a fresh `node --expose-gc --import tsx` process. */
@@ -238,10 +267,20 @@ async function main(): Promise<void> {
   if (o.render !== undefined) return render(o);
   const questions = selectQuestions(o.only);
   const libs = o.libs.length === 0 ? LIBS : LIBS.filter((l) => o.libs.includes(l.id));
+  const roundsOf = (q: Question): number => (q.target?.against === "hand" ? o.handRounds : o.rounds);
+  // Round r runs every cell that has more than r rounds, question by
+  // question, so that the processes of one question's libraries alternate
+  // in time: a slow spell on the machine then hits every library alike.
   const jobs: [Question, Lib][] = [];
-  for (const q of questions) for (const l of libs) if (unsupported(l.id, q) === null) jobs.push([q, l]);
+  const maxRounds = Math.max(...questions.map(roundsOf));
+  for (let r = 0; r < maxRounds; r++) {
+    for (const q of questions) {
+      if (r >= roundsOf(q)) continue;
+      for (const l of libs) if (unsupported(l.id, q) === null) jobs.push([q, l]);
+    }
+  }
   process.stderr.write(
-    `bench: N = ${o.n}, ${o.runs} runs, ${questions.length} questions × ${libs.length} libraries = ${jobs.length} processes\n`,
+    `bench: N = ${o.n}, ${o.runs} runs per process, ${questions.length} questions × ${libs.length} libraries: ${jobs.length} processes\n`,
   );
   const cells: Cells = {};
   const started = performance.now();
@@ -249,7 +288,7 @@ async function main(): Promise<void> {
   for (const [k, [q, lib]] of jobs.entries()) {
     const r = await runCell(lib, q, o);
     const row = cells[q.id] ?? {};
-    row[lib.id] = r;
+    row[lib.id] = mergeCells(row[lib.id], r);
     cells[q.id] = row;
     const what =
       r.status === "ok"
@@ -261,6 +300,8 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 16).replace("T", " "),
     n: o.n,
     runs: o.runs,
+    rounds: o.rounds,
+    handRounds: o.handRounds,
     stat: o.stat,
     seed: o.seed,
     node: process.versions.node,

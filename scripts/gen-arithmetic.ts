@@ -466,6 +466,55 @@ function mathFile(): string {
   return `${head.join("\n")}\n\n${out.join("\n")}\n${tail.join("\n")}\n`;
 }
 
+// ---------------------------------------------------------------------------
+// Fused multiply-add, x * y + z, for the expression evaluator: one loop
+// instead of two. Results equal mul then add: floats round the product
+// first (float32 through Math.fround, as a Float32Array store would), and
+// integers wrap modulo 2^bits once at the store, which equals wrapping
+// after each step (Math.imul is exact modulo 2^32 and the sum stays below
+// 2^53).
+
+type FusedShape = "VVV" | "VVS" | "VSV" | "VSS";
+const FUSED_SHAPES: readonly FusedShape[] = ["VVV", "VVS", "VSV", "VSS"];
+
+function muladdFile(): string {
+  const out: string[] = [];
+  const table: string[] = [];
+  for (const t of NUMBER_TYPES) {
+    const names: string[] = [];
+    for (const shape of FUSED_SHAPES) {
+      const y = shape[1] === "V" ? "y[i]" : "s";
+      const z = shape[2] === "V" ? "z[i]" : shape[1] === "V" ? "s" : "t";
+      const prod = t.float
+        ? t.key === "f32"
+          ? `Math.fround(x[i] * ${y})`
+          : `x[i] * ${y}`
+        : `Math.imul(x[i], ${y})`;
+      const params = [`out: ${t.arr}`, `x: ${t.arr}`];
+      params.push(shape[1] === "V" ? `y: ${t.arr}` : "s: number");
+      params.push(shape[2] === "V" ? `z: ${t.arr}` : shape[1] === "V" ? "s: number" : "t: number");
+      const name = `${t.key}${shape}`;
+      names.push(name);
+      out.push(
+        fn(name, [...params, "n: number"], "void", [`for (let i = 0; i < n; i++) out[i] = ${prod} + ${z};`]),
+      );
+    }
+    table.push(`  ${t.key}: { vvv: ${names[0]}, vvs: ${names[1]}, vsv: ${names[2]}, vss: ${names[3]} },`);
+  }
+  const head = [
+    HEADER,
+    "/** Fused multiply-add loops, out = x * y + z, per 8/16/32-bit and float storage. @internal */",
+    'import type { MulAddLoop } from "../arithmetic-support.js";',
+  ];
+  const tail = [
+    "/** The loops per storage key; 64-bit storage has none (it runs mul and add). */",
+    "export const MULADD: Readonly<Record<string, MulAddLoop>> = {",
+    ...table,
+    "};",
+  ];
+  return `${head.join("\n")}\n\n${out.join("\n")}\n${tail.join("\n")}\n`;
+}
+
 /** Every generated file: path relative to the repository root → content. */
 export function generate(): Map<string, string> {
   const files = new Map<string, string>();
@@ -473,6 +522,7 @@ export function generate(): Map<string, string> {
   files.set("src/core/kernels/arithmetic-loops/i64.ts", wordFile(true));
   files.set("src/core/kernels/arithmetic-loops/u64.ts", wordFile(false));
   files.set("src/core/kernels/math-loops.ts", mathFile());
+  files.set("src/core/kernels/arithmetic-loops/muladd.ts", muladdFile());
   return files;
 }
 

@@ -11,6 +11,11 @@
  * ```
  * @packageDocumentation
  */
+
+export type { ColumnsByName, EvaluateOptions } from "./core/expr/evaluate.js";
+export { evaluate } from "./core/expr/evaluate.js";
+export type { ExprInput, ExprNode, UnaryOp } from "./core/expr/expr.js";
+export { col, Expr, lit } from "./core/expr/expr.js";
 export type { ArithmeticOptions, Scalar } from "./core/kernels/arithmetic.js";
 export { abs, add, div, floorDiv, mod, mul, neg, pow, sub } from "./core/kernels/arithmetic.js";
 export type { CastOptions } from "./core/kernels/cast.js";

@@ -21,7 +21,15 @@ import { loops as u8 } from "./arithmetic-loops/u8.js";
 import { loops as u16 } from "./arithmetic-loops/u16.js";
 import { loops as u32 } from "./arithmetic-loops/u32.js";
 import { loops as u64 } from "./arithmetic-loops/u64.js";
-import type { BinaryOp, CheckedUnaryLoop, LoopSet, ScalarArg, UnaryLoop } from "./arithmetic-support.js";
+import type {
+  BinaryLoop,
+  BinaryOp,
+  CheckedLoop,
+  CheckedUnaryLoop,
+  LoopSet,
+  ScalarArg,
+  UnaryLoop,
+} from "./arithmetic-support.js";
 
 /** The storage a loop runs over; 64-bit kinds run over Int32Array word views. */
 export type StorageKey = "f64" | "f32" | "i8" | "i16" | "i32" | "u8" | "u16" | "u32" | "i64" | "u64";
@@ -258,61 +266,112 @@ const SYMBOL: Record<BinaryOp, string> = {
   pow: "**",
 };
 
-/** Run a planned binary operation piece by piece into one fresh output chunk. */
-export function runBinary(plan: BinaryPlan, a: Operand, b: Operand): Column {
-  const { op, key, outDtype } = plan;
+/** A planned binary operation with its loops resolved, ready to run over pieces. */
+export interface BinaryRunner {
+  readonly plan: BinaryPlan;
+  readonly loop: BinaryLoop;
+  readonly checkedLoop: CheckedLoop | undefined;
+  readonly wide: boolean;
+  /** Integer floorDiv/mod: a zero divisor gives null. */
+  readonly zeroDivisor: boolean;
+  /** Signed integer pow: a negative exponent throws. */
+  readonly signedPow: boolean;
+}
+
+/**
+ * Resolve the loops of `plan`, and reject a negative scalar exponent of a
+ * signed integer pow up front (`sb`: the right operand when it is a scalar).
+ */
+export function binaryRunner(plan: BinaryPlan, sb: ScalarArg | null): BinaryRunner {
+  const { op, key } = plan;
   const set = LOOPS[key];
   const wide = isWordKey(key);
   const intKey = key !== "f64" && key !== "f32";
   const loop = set.binary[op];
   if (loop === undefined) throw new DTypeError(`${plan.name} has no loop for ${key}`);
-  const checkedLoop = plan.checked && intKey ? set.checked[op] : undefined;
-  const n = (a.col ?? b.col)?.length ?? 0;
-  const outStorage = new CTORS[storageKey(outDtype)](n);
-  const out = wide ? words(outStorage as BigInt64Array) : (outStorage as NumberArray);
-  const step = wide ? 2 : 1;
-  const validity = new ValidityOut(n);
-  const sa = a.col === null ? a.scalar : null;
-  const sb = b.col === null ? b.scalar : null;
-  const zeroDivisor = intKey && (op === "floorDiv" || op === "mod");
-  if (op === "pow" && (key === "i8" || key === "i16" || key === "i32" || key === "i64") && sb !== null) {
+  const signedPow = op === "pow" && (key === "i8" || key === "i16" || key === "i32" || key === "i64");
+  if (signedPow && sb !== null) {
     if (wide ? ((sb as Int32Array)[1] as number) < 0 : (sb as number) < 0) throw negativePower(plan, -1, sb);
   }
+  return {
+    plan,
+    loop,
+    checkedLoop: plan.checked && intKey ? set.checked[op] : undefined,
+    wide,
+    zeroDivisor: intKey && (op === "floorDiv" || op === "mod"),
+    signedPow,
+  };
+}
+
+/**
+ * Run `r` over one stretch of `len` rows starting at row `row0` (for
+ * messages): `va`/`vb` are the operands in the loop's storage, or null for
+ * the scalar `sa`/`sb`; `v` is the stretch's input validity (AND of both
+ * sides, offset 0, or null). Writes `o` and returns the output validity.
+ */
+export function runBinaryPiece(
+  r: BinaryRunner,
+  o: NumberArray,
+  va: NumberArray | null,
+  sa: ScalarArg | null,
+  vb: NumberArray | null,
+  sb: ScalarArg | null,
+  v: Uint8Array | null,
+  row0: number,
+  len: number,
+): Uint8Array | null {
+  const { plan, loop, checkedLoop, wide } = r;
+  if (r.signedPow && vb !== null) {
+    const bad = firstNegative(vb, wide, v, len);
+    if (bad >= 0) throw negativePower(plan, row0 + bad, vb, bad);
+  }
+  if (checkedLoop !== undefined) {
+    let i = 0;
+    for (;;) {
+      i =
+        va === null
+          ? checkedLoop.sv(o, sa as ScalarArg, vb as NumberArray, i, len)
+          : vb === null
+            ? checkedLoop.vs(o, va, sb as ScalarArg, i, len)
+            : checkedLoop.vv(o, va, vb, i, len);
+      if (i < 0) break;
+      if (v === null || getBit(v, i))
+        throw overflow(plan, row0 + i, (va ?? sa) as NumberArray, (vb ?? sb) as NumberArray, i, wide);
+      i++;
+    }
+  } else if (va === null) loop.sv(o, sa as ScalarArg, vb as NumberArray, len);
+  else if (vb === null) loop.vs(o, va, sb as ScalarArg, len);
+  else loop.vv(o, va, vb, len);
+  if (r.zeroDivisor) {
+    const d = vb ?? (typeof sb === "number" ? [sb] : (sb as Int32Array));
+    return maskZeros(v, d as NumberArray, vb === null, wide, len);
+  }
+  return v;
+}
+
+/** Run a planned binary operation piece by piece into one fresh output chunk. */
+export function runBinary(plan: BinaryPlan, a: Operand, b: Operand): Column {
+  const sa = a.col === null ? a.scalar : null;
+  const sb = b.col === null ? b.scalar : null;
+  const r = binaryRunner(plan, sb);
+  const n = (a.col ?? b.col)?.length ?? 0;
+  const outStorage = new CTORS[storageKey(plan.outDtype)](n);
+  const out = r.wide ? words(outStorage as BigInt64Array) : (outStorage as NumberArray);
+  const step = r.wide ? 2 : 1;
+  const validity = new ValidityOut(n);
   for (const p of pieces(a.col, b.col)) {
     const va = a.col === null ? null : a.prep(p.a as Chunk, p.start);
     const vb = b.col === null ? null : b.prep(p.b as Chunk, p.start);
-    let v = pieceValidity(p);
     const o = out.subarray(p.start * step, (p.start + p.length) * step);
-    if (op === "pow" && vb !== null && (key === "i8" || key === "i16" || key === "i32" || key === "i64")) {
-      const bad = firstNegative(vb, wide, v, p.length);
-      if (bad >= 0) throw negativePower(plan, p.start + bad, vb, bad);
-    }
-    if (checkedLoop !== undefined) {
-      let i = 0;
-      for (;;) {
-        i =
-          va === null
-            ? checkedLoop.sv(o, sa as ScalarArg, vb as NumberArray, i, p.length)
-            : vb === null
-              ? checkedLoop.vs(o, va, sb as ScalarArg, i, p.length)
-              : checkedLoop.vv(o, va, vb, i, p.length);
-        if (i < 0) break;
-        if (v === null || getBit(v, i))
-          throw overflow(plan, p.start + i, (va ?? sa) as NumberArray, (vb ?? sb) as NumberArray, i, wide);
-        i++;
-      }
-    } else if (va === null) loop.sv(o, sa as ScalarArg, vb as NumberArray, p.length);
-    else if (vb === null) loop.vs(o, va, sb as ScalarArg, p.length);
-    else loop.vv(o, va, vb, p.length);
-    if (zeroDivisor) {
-      const d = vb ?? (typeof sb === "number" ? [sb] : (sb as Int32Array));
-      v = maskZeros(v, d as NumberArray, vb === null, wide, p.length);
-    }
-    validity.put(p.start, p.length, v);
+    validity.put(
+      p.start,
+      p.length,
+      runBinaryPiece(r, o, va, sa, vb, sb, pieceValidity(p), p.start, p.length),
+    );
   }
   return Column.fromChunk(
     makeChunk({
-      dtype: outDtype,
+      dtype: plan.outDtype,
       length: n,
       values: outStorage as StorageOf<DType>,
       validity: validity.bits,
@@ -386,41 +445,63 @@ function negativePower(plan: BinaryPlan, row: number, e: ScalarArg | NumberArray
   );
 }
 
+/** A unary operation (neg, abs) with its loop resolved. */
+export interface UnaryRunner {
+  readonly name: string;
+  readonly key: StorageKey;
+  readonly outDtype: DType;
+  readonly loop: UnaryLoop;
+  readonly checked: CheckedUnaryLoop | null;
+}
+
+/**
+ * Run `r` over one stretch of `len` rows starting at row `row0` (for
+ * messages); `v` is the stretch's validity (offset 0), consulted only to
+ * ignore overflow in null rows.
+ */
+export function runUnaryPiece(
+  r: UnaryRunner,
+  o: NumberArray,
+  va: NumberArray,
+  v: Uint8Array | null,
+  row0: number,
+  len: number,
+): void {
+  const { checked } = r;
+  if (checked === null) {
+    r.loop.run(o, va, len);
+    return;
+  }
+  const wide = isWordKey(r.key);
+  for (let i = checked.run(o, va, 0, len); i >= 0; i = checked.run(o, va, i + 1, len)) {
+    if (v === null || getBit(v, i)) {
+      throw new CastError(
+        `${r.name} overflows ${dtypeToString(r.outDtype)} at row ${row0 + i}: ${valueAt(va, i, wide, r.key !== "u64")} (pass { checked: false } to wrap around as NumPy does)`,
+      );
+    }
+  }
+}
+
 /** Apply a unary loop (checked or not) over every chunk into one fresh output chunk. */
-export function runUnary(
-  name: string,
-  col: Column,
-  key: StorageKey,
-  outDtype: DType,
-  loop: UnaryLoop,
-  checked: CheckedUnaryLoop | null,
-): Column {
+export function runUnary(r: UnaryRunner, col: Column): Column {
   const n = col.length;
-  const wide = isWordKey(key);
-  const outStorage = new CTORS[storageKey(outDtype)](n);
+  const wide = isWordKey(r.key);
+  const outStorage = new CTORS[storageKey(r.outDtype)](n);
   const out = wide ? words(outStorage as BigInt64Array) : (outStorage as NumberArray);
   const step = wide ? 2 : 1;
   const validity = new ValidityOut(n);
   let start = 0;
   for (const c of col.chunks) {
-    const va = operandArray(c, key, start);
+    const va = operandArray(c, r.key, start);
     const o = out.subarray(start * step, (start + c.length) * step);
     const v = pieceValidity({ start, length: c.length, a: c, b: null });
-    if (checked !== null) {
-      for (let i = checked.run(o, va, 0, c.length); i >= 0; i = checked.run(o, va, i + 1, c.length)) {
-        if (v === null || getBit(v, i)) {
-          throw new CastError(
-            `${name} overflows ${dtypeToString(outDtype)} at row ${start + i}: ${valueAt(va, i, wide, key !== "u64")} (pass { checked: false } to wrap around as NumPy does)`,
-          );
-        }
-      }
-    } else loop.run(o, va, c.length);
+    runUnaryPiece(r, o, va, v, start, c.length);
     validity.put(start, c.length, v);
     start += c.length;
   }
   return Column.fromChunk(
     makeChunk({
-      dtype: outDtype,
+      dtype: r.outDtype,
       length: n,
       values: outStorage as StorageOf<DType>,
       validity: validity.bits,

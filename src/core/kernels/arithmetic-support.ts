@@ -28,6 +28,17 @@ export interface CheckedLoop {
   sv(out: NumberArray, s: ScalarArg, b: NumberArray, start: number, n: number): number;
 }
 
+/**
+ * A fused multiply-add loop, `out = x * y + z`, in its shapes: y and z
+ * each a column or a scalar (`vss`: `x * s + t`).
+ */
+export interface MulAddLoop {
+  vvv(out: NumberArray, x: NumberArray, y: NumberArray, z: NumberArray, n: number): void;
+  vvs(out: NumberArray, x: NumberArray, y: NumberArray, s: number, n: number): void;
+  vsv(out: NumberArray, x: NumberArray, s: number, z: NumberArray, n: number): void;
+  vss(out: NumberArray, x: NumberArray, s: number, t: number, n: number): void;
+}
+
 export interface UnaryLoop {
   run(out: NumberArray, a: NumberArray, n: number): void;
 }

@@ -175,5 +175,6 @@ export function temporalUnary(name: "neg" | "abs", col: Column, checked: boolean
   }
   const set = LOOPS.i64;
   const check = checked ? (name === "neg" ? set.negChecked : set.absChecked) : null;
-  return runUnary(name, col, "i64", col.dtype, name === "neg" ? set.neg : set.abs, check);
+  const loop = name === "neg" ? set.neg : set.abs;
+  return runUnary({ name, key: "i64", outDtype: col.dtype, loop, checked: check }, col);
 }

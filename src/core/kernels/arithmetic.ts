@@ -47,6 +47,7 @@ import { bigintWords } from "../int64.js";
 import { promote } from "../promotion.js";
 import {
   allNull,
+  type BinaryPlan,
   isWordKey,
   LOOPS,
   type Operand,
@@ -55,6 +56,7 @@ import {
   runUnary,
   type StorageKey,
   storageKey,
+  type UnaryRunner,
 } from "./arithmetic-engine.js";
 import type { BinaryOp, ScalarArg } from "./arithmetic-support.js";
 import { temporalBinary, temporalUnary } from "./arithmetic-temporal.js";
@@ -105,8 +107,8 @@ function weakDType(col: DType, s: number | bigint | boolean | null): DType {
   throw new CastError(`scalar ${s}n does not fit a 64-bit integer`);
 }
 
-/** A scalar in the form the loops of `key` take. */
-function scalarArg(s: number | bigint | boolean, key: StorageKey, name: string, d: DType): ScalarArg {
+/** A scalar in the form the loops of `key` take. @internal */
+export function scalarArg(s: number | bigint | boolean, key: StorageKey, name: string, d: DType): ScalarArg {
   const v = typeof s === "boolean" ? (s ? 1 : 0) : s;
   if (!isWordKey(key)) return key === "f32" ? Math.fround(Number(v)) : Number(v);
   if (!fitsInteger(v, d))
@@ -121,8 +123,7 @@ function checkScalar(name: string, s: unknown): asserts s is number | bigint | b
   );
 }
 
-function checkColumn(name: string, c: Column): void {
-  const d = c.dtype;
+function checkDType(name: string, d: DType): void {
   if (!isNumeric(d) && d.kind !== "bool") {
     throw new DTypeError(`${name} does not support dtype ${dtypeToString(d)}`);
   }
@@ -140,22 +141,27 @@ function validate(name: string, a: unknown, b: unknown, options: ArithmeticOptio
   return checked;
 }
 
-/** The shared body of the binary kernels. @internal */
-function binary(op: BinaryOp, a: Column | Scalar, b: Column | Scalar, options?: ArithmeticOptions): Column {
-  const checked = validate(op, a, b, options);
-  const colA = a instanceof Column ? a : null;
-  const colB = b instanceof Column ? b : null;
-  if ((colA !== null && isTemporal(colA.dtype)) || (colB !== null && isTemporal(colB.dtype))) {
-    return temporalBinary(op, a as Column | Scalar, b as Column | Scalar, checked);
-  }
-  if (colA !== null) checkColumn(op, colA);
+/**
+ * Plan a binary operation on non-temporal operands: `da`/`db` are the
+ * operands' dtypes, or null for the scalar `a`/`b`. Throws the kernels'
+ * errors for unsupported dtypes and scalars. @internal
+ */
+export function planBinary(
+  op: BinaryOp,
+  da: DType | null,
+  a: Scalar | Column,
+  db: DType | null,
+  b: Scalar | Column,
+  checked: boolean,
+): { plan: BinaryPlan; compute: DType } {
+  if (da !== null) checkDType(op, da);
   else checkScalar(op, a);
-  if (colB !== null) checkColumn(op, colB);
+  if (db !== null) checkDType(op, db);
   else checkScalar(op, b);
   let compute: DType;
-  if (colA !== null && colB !== null) compute = promote(colA.dtype, colB.dtype);
-  else if (colA !== null) compute = weakDType(colA.dtype, b as number | bigint | boolean | null);
-  else compute = weakDType((colB as Column).dtype, a as number | bigint | boolean | null);
+  if (da !== null && db !== null) compute = promote(da, db);
+  else if (da !== null) compute = weakDType(da, b as number | bigint | boolean | null);
+  else compute = weakDType(db as DType, a as number | bigint | boolean | null);
   if (compute.kind === "bool") compute = int8;
   let key = storageKey(compute);
   let outDtype = compute;
@@ -164,13 +170,25 @@ function binary(op: BinaryOp, a: Column | Scalar, b: Column | Scalar, options?: 
     // 64-bit integers divide as float64 (8/16/32-bit have int → float64 loops)
     if (isWordKey(key)) key = "f64";
   }
+  return { plan: { name: op, op, key, outDtype, checked }, compute };
+}
+
+/** The shared body of the binary kernels. @internal */
+function binary(op: BinaryOp, a: Column | Scalar, b: Column | Scalar, options?: ArithmeticOptions): Column {
+  const checked = validate(op, a, b, options);
+  const colA = a instanceof Column ? a : null;
+  const colB = b instanceof Column ? b : null;
+  if ((colA !== null && isTemporal(colA.dtype)) || (colB !== null && isTemporal(colB.dtype))) {
+    return temporalBinary(op, a as Column | Scalar, b as Column | Scalar, checked);
+  }
+  const { plan, compute } = planBinary(op, colA?.dtype ?? null, a, colB?.dtype ?? null, b, checked);
   const n = (colA ?? (colB as Column)).length;
-  if (a === null || b === null) return allNull(outDtype, n);
+  if (a === null || b === null) return allNull(plan.outDtype, n);
   const operand = (x: Column | Scalar): Operand =>
     x instanceof Column
-      ? { col: x, prep: (c, row0) => operandArray(c, key, row0) }
-      : { col: null, scalar: scalarArg(x as number | bigint | boolean, key, op, compute) };
-  return runBinary({ name: op, op, key, outDtype, checked }, operand(a), operand(b));
+      ? { col: x, prep: (c, row0) => operandArray(c, plan.key, row0) }
+      : { col: null, scalar: scalarArg(x as number | bigint | boolean, plan.key, op, compute) };
+  return runBinary(plan, operand(a), operand(b));
 }
 
 /**
@@ -343,12 +361,17 @@ function unary(name: "neg" | "abs", col: Column, options?: ArithmeticOptions): C
   const checked = maybeBoolean("checked", options?.checked, false);
   if (!(col instanceof Column)) throw new DTypeError(`${name} expects a Column, got ${show(col)}`);
   if (isTemporal(col.dtype)) return temporalUnary(name, col, checked);
-  checkColumn(name, col);
-  const d = col.dtype.kind === "bool" ? int8 : col.dtype;
+  checkDType(name, col.dtype);
+  return runUnary(unaryRunner(name, col.dtype, checked), col);
+}
+
+/** The runner of neg or abs on a numeric or bool dtype. @internal */
+export function unaryRunner(name: "neg" | "abs", dtype: DType, checked: boolean): UnaryRunner {
+  const d = dtype.kind === "bool" ? int8 : dtype;
   const key = storageKey(d);
   const set = LOOPS[key];
   const check = checked ? (name === "neg" ? set.negChecked : set.absChecked) : null;
-  return runUnary(name, col, key, d, name === "neg" ? set.neg : set.abs, check);
+  return { name, key, outDtype: d, loop: name === "neg" ? set.neg : set.abs, checked: check };
 }
 
 /**

@@ -105,7 +105,12 @@ export function argminI32(
   let k = -1;
   let m = 2147483648;
   if (vb === null) {
-    for (let i = start; i < end; i++) {
+    // start from the first element so that m stays an int32 in V8 (an
+    // initial 2^31 would make every comparison a float one)
+    if (start >= end) return -1;
+    k = start;
+    m = a[start] as number;
+    for (let i = start + 1; i < end; i++) {
       const x = a[i] as number;
       if (x < m) {
         m = x;
@@ -136,7 +141,12 @@ export function argmaxI32(
   let k = -1;
   let m = -2147483649;
   if (vb === null) {
-    for (let i = start; i < end; i++) {
+    // start from the first element so that m stays an int32 in V8 (an
+    // initial 2^31 would make every comparison a float one)
+    if (start >= end) return -1;
+    k = start;
+    m = a[start] as number;
+    for (let i = start + 1; i < end; i++) {
       const x = a[i] as number;
       if (x > m) {
         m = x;
@@ -173,7 +183,12 @@ export function argminW64(
   let mh = 2147483648;
   let ml = 0;
   if (vb === null) {
-    for (let i = start; i < end; i++) {
+    // start from the first element: mh stays an int32 in V8 (see argminI32)
+    if (start >= end) return -1;
+    k = start;
+    mh = (u[2 * start + 1] as number) ^ flip;
+    ml = u[2 * start] as number;
+    for (let i = start + 1; i < end; i++) {
       const h = (u[2 * i + 1] as number) ^ flip;
       if (h < mh || (h === mh && (u[2 * i] as number) < ml)) {
         mh = h;
@@ -208,7 +223,12 @@ export function argmaxW64(
   let mh = -2147483649;
   let ml = 0;
   if (vb === null) {
-    for (let i = start; i < end; i++) {
+    // start from the first element: mh stays an int32 in V8 (see argminI32)
+    if (start >= end) return -1;
+    k = start;
+    mh = (u[2 * start + 1] as number) ^ flip;
+    ml = u[2 * start] as number;
+    for (let i = start + 1; i < end; i++) {
       const h = (u[2 * i + 1] as number) ^ flip;
       if (h > mh || (h === mh && (u[2 * i] as number) > ml)) {
         mh = h;

@@ -111,6 +111,50 @@ export function devI32(
   st[1] = (st[1] as number) + s2;
 }
 
+/**
+ * Σd and Σd² over the valid values of 64-bit words `u` (element `i` =
+ * words `2i`, `2i + 1`), each value read as a double (rounded beyond
+ * 2^53) in the loop itself rather than through a scratch block.
+ */
+export function devW64(
+  u: Uint32Array,
+  start: number,
+  end: number,
+  vb: Uint8Array | null,
+  voff: number,
+  signed: boolean,
+  m: number,
+  st: Float64Array,
+): void {
+  let s1 = 0;
+  let s2 = 0;
+  if (vb === null && signed) {
+    for (let b = start; b < end; b += FLUSH) {
+      const e = Math.min(end, b + FLUSH);
+      for (let i = b; i < e; i++) {
+        const d = ((u[2 * i + 1] as number) | 0) * TWO32 + (u[2 * i] as number) - m;
+        s1 += d;
+        s2 += d * d;
+      }
+      st[0] = (st[0] as number) + s1;
+      st[1] = (st[1] as number) + s2;
+      s1 = 0;
+      s2 = 0;
+    }
+    return;
+  }
+  for (let i = start; i < end; i++) {
+    const j = voff + i;
+    if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
+    const h = signed ? (u[2 * i + 1] as number) | 0 : (u[2 * i + 1] as number);
+    const d = h * TWO32 + (u[2 * i] as number) - m;
+    s1 += d;
+    s2 += d * d;
+  }
+  st[0] = (st[0] as number) + s1;
+  st[1] = (st[1] as number) + s2;
+}
+
 /** Σd², Σd³, Σd⁴ over valid (and non-NaN when `skipNaN`) values, for skew and kurt. */
 export function dev4F64(
   a: Float64Array,

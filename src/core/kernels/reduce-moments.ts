@@ -7,7 +7,7 @@
  * @internal
  */
 import type { Column } from "../column.js";
-import { dev4F64, devF64, devI32, f64Blocks, inRuns } from "./reduce-loops.js";
+import { dev4F64, devF64, devI32, devW64, f64Blocks, inRuns, uwords } from "./reduce-loops.js";
 import { floatSumValue, intSumValue } from "./reduce-loops-sum.js";
 import { floatSum, intSum, numericGroup } from "./reduce-sum.js";
 
@@ -37,7 +37,11 @@ function deviations(col: Column, m: number, skipNaN: boolean): Float64Array {
   for (const c of col.chunks) {
     const v = c.values;
     if (v instanceof Int32Array) inRuns(c.length, (s, e) => devI32(v, s, e, c.validity, c.offset, m, st));
-    else f64Blocks([c], (a, s, e, vb, voff) => devF64(a, s, e, vb, voff, skipNaN, m, st));
+    else if (v instanceof BigInt64Array || v instanceof BigUint64Array) {
+      const u = uwords(v);
+      const signed = v instanceof BigInt64Array;
+      inRuns(c.length, (s, e) => devW64(u, s, e, c.validity, c.offset, signed, m, st));
+    } else f64Blocks([c], (a, s, e, vb, voff) => devF64(a, s, e, vb, voff, skipNaN, m, st));
   }
   return st;
 }
