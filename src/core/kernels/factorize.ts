@@ -12,7 +12,8 @@ import { arrayType, type Dictionary, type DType, type StringType } from "../dtyp
 import { DTypeError } from "../errors.js";
 import { words } from "../int64.js";
 import { gatherRows, offsetsFrom, sortOrder } from "./factorize-support.js";
-import { BytesTable, DirectTable, Int32Table, Word64Table } from "./hash.js";
+import { DirectTable, Int32Table, Word64Table } from "./hash.js";
+import { BytesTable } from "./hash-bytes.js";
 
 /** Codes and uniques: `uniques[codes[i]]` is element `i` (code -1: an excluded null). */
 export interface Factorized<T extends DType = DType> {

@@ -68,10 +68,10 @@ export function bytesEqual(
   return true;
 }
 
-/** True when bit `i` of a validity bitmap is clear (the element is null). */
-const isNull = (v: Uint8Array, i: number): boolean => (((v[i >>> 3] as number) >>> (i & 7)) & 1) === 0;
+/** True when bit `i` of a validity bitmap is clear (the element is null). @internal */
+export const isNull = (v: Uint8Array, i: number): boolean => (((v[i >>> 3] as number) >>> (i & 7)) & 1) === 0;
 
-function emptySlots(cap: number): Int32Array {
+export function emptySlots(cap: number): Int32Array {
   return new Int32Array(cap).fill(-1);
 }
 
@@ -383,115 +383,6 @@ export class Word64Table {
         tmp[2 * i + 1] = hi;
       }
       this.run(tmp, validity, off + b, m, codes, at + b, insert);
-    }
-  }
-}
-
-/**
- * Hash table of byte strings (utf8, large_utf8, binary), hashed from their
- * UTF-8 bytes. Each slot holds [code, hash] side by side, so a probe reads
- * one cache line and compares bytes only when the full hashes agree.
- */
-export class BytesTable {
-  /** Pairs [code (-1 = empty), hash]. */
-  slots: Int32Array;
-  /** Bytes of every unique, back to back; unique `c` spans `ends[c] .. ends[c + 1]`. */
-  pool: Uint8Array;
-  ends: Int32Array;
-  size = 0;
-  used = 0;
-
-  constructor(expected = 0) {
-    const cap = capacityFor(expected);
-    this.slots = emptySlots(2 * cap);
-    this.ends = new Int32Array((cap >>> 1) + 1);
-    this.pool = new Uint8Array(4096);
-  }
-
-  #grow(): void {
-    const cap = this.slots.length; // doubled: slots hold 2 ints each
-    const slots = emptySlots(2 * cap);
-    const mask = cap - 1;
-    const old = this.slots;
-    for (let s = 0; s < old.length; s += 2) {
-      const c = old[s] as number;
-      if (c === -1) continue;
-      const h = old[s + 1] as number;
-      let t = h & mask;
-      while (slots[2 * t] !== -1) t = (t + 1) & mask;
-      slots[2 * t] = c;
-      slots[2 * t + 1] = h;
-    }
-    const ends = new Int32Array((cap >>> 1) + 1);
-    ends.set(this.ends);
-    this.slots = slots;
-    this.ends = ends;
-  }
-
-  #append(bytes: Uint8Array, start: number, len: number): void {
-    if (this.used + len > this.pool.length) {
-      if (this.used + len > 0x7fffffff) throw new RangeError("distinct strings exceed 2 GiB");
-      const next = new Uint8Array(Math.min(Math.max(this.pool.length * 2, this.used + len), 0x7fffffff));
-      next.set(this.pool.subarray(0, this.used));
-      this.pool = next;
-    }
-    this.pool.set(bytes.subarray(start, start + len), this.used);
-    this.used += len;
-  }
-
-  /** Code var-width elements `bytes[offs[i] .. offs[i + 1]]`. */
-  run(
-    bytes: Uint8Array,
-    offs: Int32Array | Float64Array,
-    validity: Uint8Array | null,
-    off: number,
-    n: number,
-    codes: Int32Array,
-    at: number,
-    insert: boolean,
-  ): void {
-    let slots = this.slots;
-    let ends = this.ends;
-    let mask = (slots.length >>> 1) - 1;
-    let pool = this.pool;
-    let dp = new DataView(pool.buffer);
-    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < n; i++) {
-      if (validity !== null && isNull(validity, off + i)) {
-        codes[at + i] = -1;
-        continue;
-      }
-      const start = offs[i] as number;
-      const len = (offs[i + 1] as number) - start;
-      const h = hashBytes(dv, bytes, start, start + len);
-      let s = h & mask;
-      let c = slots[2 * s] as number;
-      while (c !== -1) {
-        if (slots[2 * s + 1] === h) {
-          const ks = ends[c] as number;
-          if ((ends[c + 1] as number) - ks === len && bytesEqual(dp, pool, ks, dv, bytes, start, len)) break;
-        }
-        s = (s + 1) & mask;
-        c = slots[2 * s] as number;
-      }
-      if (c === -1 && insert) {
-        c = this.size++;
-        this.#append(bytes, start, len);
-        if (pool !== this.pool) {
-          pool = this.pool;
-          dp = new DataView(pool.buffer);
-        }
-        ends[c + 1] = this.used;
-        slots[2 * s] = c;
-        slots[2 * s + 1] = h;
-        if (2 * this.size > mask) {
-          this.#grow();
-          slots = this.slots;
-          ends = this.ends;
-          mask = (slots.length >>> 1) - 1;
-        }
-      }
-      codes[at + i] = c;
     }
   }
 }

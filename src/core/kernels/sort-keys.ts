@@ -123,6 +123,7 @@ function keysF64(
 ): number {
   const w = new Int32Array(v.buffer, v.byteOffset, v.length * 2);
   const n = idx.length;
+  if (order === null && valid === null) return keysF64Dense(w, n, flip, idx, lo, hi, r);
   let m = 0;
   let back = n;
   let lmin = 0xffffffff;
@@ -155,6 +156,52 @@ function keysF64(
   }
   r[0] = lmin;
   r[1] = lmax;
+  r[2] = hmin;
+  r[3] = hmax;
+  return m;
+}
+
+/**
+ * keysF64 for the first key of a column without nulls: rows in order, and
+ * NaN and ±0 recognized from the bits (one pass over the words only). The
+ * low words of doubles span nearly all of 32 bits, so their range is not
+ * tracked: it is taken as full.
+ */
+function keysF64Dense(
+  w: Int32Array,
+  n: number,
+  flip: number,
+  idx: Int32Array,
+  lo: Uint32Array,
+  hi: Uint32Array,
+  r: Float64Array,
+): number {
+  let m = 0;
+  let back = n;
+  let hmin = 0xffffffff;
+  let hmax = 0;
+  for (let p = 0; p < n; p++) {
+    let h = w[2 * p + 1] as number;
+    let l = w[2 * p] as number;
+    const mag = h & 0x7fffffff;
+    if (mag >= 0x7ff00000 && (mag > 0x7ff00000 || l !== 0)) {
+      idx[--back] = p; // NaN: goes with the missing rows
+      continue;
+    }
+    if (mag === 0 && l === 0) h = 0; // -0 and +0 are equal
+    if (h < 0) {
+      h = ~h;
+      l = ~l;
+    } else h ^= SIGN;
+    idx[m] = p;
+    const hk = (h ^ flip) >>> 0;
+    if (hk < hmin) hmin = hk;
+    if (hk > hmax) hmax = hk;
+    hi[m] = hk;
+    lo[m++] = (l ^ flip) >>> 0;
+  }
+  r[0] = 0;
+  r[1] = 0xffffffff;
   r[2] = hmin;
   r[3] = hmax;
   return m;

@@ -80,7 +80,11 @@ function sortTies(k: RadixKeys, spare: RadixKeys, loMin: number, counts: Int32Ar
     const h = hi[a] as number;
     let b = a + 1;
     while (b < m && hi[b] === h) b++;
-    if (b - a > 1) {
+    if (b - a <= SMALL) {
+      // short runs (the usual case: distinct doubles often share a high
+      // word with a few others) sort in place, with no subarray objects
+      if (b - a > 1) insertionByLo(k.idx, k.lo, a, b);
+    } else {
       const run: RadixKeys = { idx: k.idx.subarray(a, b), lo: k.lo.subarray(a, b), hi: null };
       const other: RadixKeys = { idx: spare.idx.subarray(a, b), lo: spare.lo.subarray(a, b), hi: null };
       const out = lsd(run, other, loMin, loDigits, 0, null, true, counts);
@@ -162,6 +166,14 @@ function msd(src: RadixKeys, dst: RadixKeys, topIsHi: boolean, bitsLeft: number,
     if (e - s < 2) continue;
     const into = sub(dst, s, e);
     const other = sub(src, s, e);
+    if (e - s > LARGE && shift > WIDTH) {
+      // A bucket too big for the cache (skewed keys: doubles share their
+      // exponent bits, so a few top digits hold most rows): split it again
+      // by the next bits of the same word, then move it back.
+      msd(into, other, topIsHi, shift, ctx);
+      copyKeys(other, into);
+      continue;
+    }
     const out = lsd(into, other, ctx.loMin, loDigits, ctx.hiMin, hiDigits, ctx.keepKeys, ctx.counts);
     if (out.idx !== into.idx) copyKeys(out, into);
   }
@@ -340,6 +352,22 @@ function scatter64(
     kOut[at] = v;
     otherOut[at] = other[i] as number;
     idxOut[at] = idx[i] as number;
+  }
+}
+
+/** Stable insertion sort of rows `[a, b)` by `lo` (their `hi` are equal). */
+function insertionByLo(idx: Int32Array, lo: Uint32Array, a: number, b: number): void {
+  for (let i = a + 1; i < b; i++) {
+    const l = lo[i] as number;
+    const x = idx[i] as number;
+    let j = i - 1;
+    while (j >= a && (lo[j] as number) > l) {
+      lo[j + 1] = lo[j] as number;
+      idx[j + 1] = idx[j] as number;
+      j--;
+    }
+    lo[j + 1] = l;
+    idx[j + 1] = x;
   }
 }
 

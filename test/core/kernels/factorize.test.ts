@@ -68,6 +68,34 @@ describe("factorize: hand computations", () => {
     expect(arr(codes)).toEqual([0, 1, 1, 2, 0]);
     expect(uniques.toArray()).toEqual(["x", "y", "z"]);
   });
+  it("factorize(utf8) tells apart short strings that share their first and last four bytes", () => {
+    // strings of 0..9 bytes are keyed by (length, first 4 bytes, last 4 bytes);
+    // these differ only in the middle, in length, or by a trailing NUL
+    const values = [
+      "abcd",
+      "abcXd",
+      "abcYd",
+      "aXcd",
+      "abcd\u0000",
+      "abc",
+      "ab",
+      "",
+      "a",
+      "abcdefgh",
+      "abcdXfgh",
+      "abcdefghi",
+      "abcdefgXi",
+      "ébcd",
+      "abcXd",
+      "abc",
+      "",
+    ];
+    const { codes, uniques } = factorize(column(values));
+    // first appearance order, written out by hand: the repeats are "abcXd" (1), "abc" (5), "" (7)
+    expect(Array.from(codes)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 1, 5, 7]);
+    expect(uniques.toArray()).toEqual(values.slice(0, 14));
+  });
+
   it("factorize(col) returns codes the caller owns (cache not shared)", () => {
     const col = column([1, 2, 1]);
     const first = factorize(col);
