@@ -11,7 +11,7 @@
  *   --n N            rows (default 1e7; --quick: 1e6)
  *   --runs R         timed runs per cell process after one warm-up (default 3, at least 1)
  *   --rounds K       processes per cell, interleaved with the other libraries' (default 1)
- *   --hand-rounds K  processes per cell for questions whose target is the hand loop (default 3)
+ *   --hand-rounds K  processes per ndframe and hand cell of the questions whose target is the hand loop (default 3)
  *   --only LIST      question ids, ops or id prefixes, comma-separated (add, sum:f64, factorize:utf8)
  *   --libs LIST      library columns: ndframe, hand, hand2, polars-1, polars, duckdb-1, duckdb, arquero
  *   --seed S         data seed (default 42)
@@ -267,16 +267,19 @@ async function main(): Promise<void> {
   if (o.render !== undefined) return render(o);
   const questions = selectQuestions(o.only);
   const libs = o.libs.length === 0 ? LIBS : LIBS.filter((l) => o.libs.includes(l.id));
-  const roundsOf = (q: Question): number => (q.target?.against === "hand" ? o.handRounds : o.rounds);
+  // ndframe and the hand loops of the questions measured against the hand
+  // loop get `handRounds` processes; everything else `rounds`.
+  const HAND_SIDE: readonly LibId[] = ["ndframe", "hand", "hand2"];
+  const roundsOf = (q: Question, l: Lib): number =>
+    q.target?.against === "hand" && HAND_SIDE.includes(l.id) ? o.handRounds : o.rounds;
   // Round r runs every cell that has more than r rounds, question by
   // question, so that the processes of one question's libraries alternate
   // in time: a slow spell on the machine then hits every library alike.
   const jobs: [Question, Lib][] = [];
-  const maxRounds = Math.max(...questions.map(roundsOf));
+  const maxRounds = Math.max(o.rounds, o.handRounds);
   for (let r = 0; r < maxRounds; r++) {
     for (const q of questions) {
-      if (r >= roundsOf(q)) continue;
-      for (const l of libs) if (unsupported(l.id, q) === null) jobs.push([q, l]);
+      for (const l of libs) if (unsupported(l.id, q) === null && r < roundsOf(q, l)) jobs.push([q, l]);
     }
   }
   process.stderr.write(

@@ -53,6 +53,15 @@ export {
   tan,
   trunc,
 } from "./core/kernels/math.js";
+export type { FillNullOptions } from "./core/kernels/missing.js";
+export {
+  dropNull,
+  fillNaN,
+  fillNull,
+  isNaNColumn as isNaN,
+  isNull,
+  notNull,
+} from "./core/kernels/missing.js";
 export type { RankMethod, RankOptions } from "./core/kernels/rank.js";
 export { rank } from "./core/kernels/rank.js";
 export type {

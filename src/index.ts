@@ -110,3 +110,5 @@ export type {
 export { broadcastShapes } from "./core/ndarray/shape.js";
 export type { IselSpec } from "./core/ndarray/views.js";
 export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promotion.js";
+export type { SeriesOptions } from "./series/series.js";
+export { Series } from "./series/series.js";
