@@ -30,6 +30,8 @@ export { factorize } from "./core/kernels/factorize.js";
 export { factorizeMany } from "./core/kernels/factorize-many.js";
 export type { FilterMask } from "./core/kernels/filter.js";
 export { filter } from "./core/kernels/filter.js";
+export type { InterpolateOptions } from "./core/kernels/interpolate.js";
+export { interpolate } from "./core/kernels/interpolate.js";
 export { isin } from "./core/kernels/isin.js";
 export { and, not, or, xor } from "./core/kernels/logical.js";
 export {
