@@ -183,11 +183,9 @@ describe("Series methods, with pandas' documented answers", () => {
   });
 
   it("apply calls back per value; shift keeps labels", () => {
-    expect(new Series(["a", "bb", null]).apply((v) => (v === null ? null : v.length)).toArray()).toEqual([
-      1,
-      2,
-      null,
-    ]);
+    expect(
+      new Series(["a", "bb", null]).apply((v) => (v === null ? null : (v as string).length)).toArray(),
+    ).toEqual([1, 2, null]);
     const s = new Series([1, 2, 3], { index: ["x", "y", "z"] }).shift(1);
     expect(s.toArray()).toEqual([null, 1, 2]);
     expect(labels(s)).toEqual(["x", "y", "z"]);

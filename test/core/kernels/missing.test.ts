@@ -6,7 +6,7 @@ import {
   dropNull,
   fillNaN,
   fillNull,
-  isNaNColumn as isNaN,
+  isNaNColumn,
   isNull,
   notNull,
 } from "../../../src/core/kernels/missing.js";
@@ -27,9 +27,9 @@ describe("missing data kernels", () => {
   });
 
   it("isNaN(col) marks NaN, keeps nulls null, and is all false for integers", () => {
-    expect(isNaN(column([Number.NaN, 1, null])).toArray()).toEqual([true, false, null]);
-    expect(isNaN(column([1, null], "int32")).toArray()).toEqual([false, null]);
-    expect(isNaN(column([Number.NaN], "float32")).toArray()).toEqual([true]);
+    expect(isNaNColumn(column([Number.NaN, 1, null])).toArray()).toEqual([true, false, null]);
+    expect(isNaNColumn(column([1, null], "int32")).toArray()).toEqual([false, null]);
+    expect(isNaNColumn(column([Number.NaN], "float32")).toArray()).toEqual([true]);
   });
 
   it("fillNull(col, value) fills every null and keeps the dtype", () => {
