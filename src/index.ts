@@ -110,5 +110,8 @@ export type {
 export { broadcastShapes } from "./core/ndarray/shape.js";
 export type { IselSpec } from "./core/ndarray/views.js";
 export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promotion.js";
+export type { DataFrameConstructor, FrameOptions, FromRecordsOptions } from "./frame/frame.js";
+export { DataFrame } from "./frame/frame.js";
+export type { AnySchema, ColumnInput, ColumnName, Schema, SchemaOf } from "./frame/schema.js";
 export type { SeriesOptions } from "./series/series.js";
 export { Series } from "./series/series.js";

@@ -66,7 +66,7 @@ export function formatSeries(col: Column, index: Index, name: string | null): st
 }
 
 /** Pad fixed-point numbers to the longest fraction among them (`1.5`, `2.25` → `1.50`, `2.25`). */
-function alignDecimals(values: string[]): void {
+export function alignDecimals(values: string[]): void {
   const fixed = (s: string) => /^-?\d+\.\d+$/.test(s);
   let digits = 0;
   for (const s of values) if (fixed(s)) digits = Math.max(digits, s.length - s.indexOf(".") - 1);
