@@ -113,5 +113,11 @@ export { NUMERIC_KINDS, promote, promoteAll, promotionTable } from "./core/promo
 export type { DataFrameConstructor, FrameOptions, FromRecordsOptions } from "./frame/frame.js";
 export { DataFrame } from "./frame/frame.js";
 export type { AnySchema, ColumnInput, ColumnName, Schema, SchemaOf } from "./frame/schema.js";
+export type { Assigned, AssignValue, DTypeOfAssign } from "./frame/verbs/assign.js";
+export { assign } from "./frame/verbs/assign.js";
+export type { RowMask } from "./frame/verbs/filter.js";
+export { filter } from "./frame/verbs/filter.js";
+export { rename } from "./frame/verbs/rename.js";
+export { head, slice, tail } from "./frame/verbs/slice.js";
 export type { SeriesOptions } from "./series/series.js";
 export { Series } from "./series/series.js";

@@ -16,7 +16,11 @@ import { Series } from "../series/series.js";
 import { isObject, show } from "../util/is.js";
 import { unknownColumn } from "../util/names.js";
 import { formatFrame } from "./format.js";
-import type { AnySchema, ColumnInput, ColumnName, Schema, SchemaOf } from "./schema.js";
+import type { AnySchema, ColumnInput, ColumnName, Renamed, Schema, SchemaOf } from "./schema.js";
+import { type Assigned, type AssignValue, assign } from "./verbs/assign.js";
+import { filter, type RowMask } from "./verbs/filter.js";
+import { rename } from "./verbs/rename.js";
+import { head, slice, tail } from "./verbs/slice.js";
 
 /** Options of the DataFrame constructor. */
 export interface FrameOptions {
@@ -204,6 +208,62 @@ export class DataFrameImpl<S extends Schema = AnySchema> {
       this.#columns,
       this.index,
     );
+  }
+
+  /**
+   * Rename columns by old name → new name (no copy). See `rename`.
+   *
+   * @example
+   * ```ts
+   * import { DataFrame } from "ndframe";
+   * new DataFrame({ a: [1] }).rename({ a: "b" }).columns; // => ["b"]
+   * ```
+   */
+  rename<const M extends { readonly [K in keyof S]?: string }>(mapping: M): DataFrame<Renamed<S, M>> {
+    return rename(this as DataFrame<S>, mapping);
+  }
+
+  /**
+   * Add or replace columns, in order (values, expressions, scalars or functions of the frame). See `assign`.
+   *
+   * @example
+   * ```ts
+   * import { DataFrame } from "ndframe";
+   * import { col } from "ndframe/compute";
+   * new DataFrame({ a: [1, 2] }).assign({ b: col("a").mul(10) }).get("b").toArray(); // => [10, 20]
+   * ```
+   */
+  assign<const A extends { readonly [name: string]: AssignValue<S> }>(values: A): DataFrame<Assigned<S, A>> {
+    return assign(this as DataFrame<S>, values);
+  }
+
+  /**
+   * The rows where `mask` is true (nulls drop the row). See `filter`.
+   *
+   * @example
+   * ```ts
+   * import { DataFrame } from "ndframe";
+   * const df = new DataFrame({ a: [1, 5, 3] });
+   * df.filter(df.get("a").gt(2)).get("a").toArray(); // => [5, 3]
+   * ```
+   */
+  filter(mask: RowMask<S>): DataFrame<S> {
+    return filter(this as DataFrame<S>, mask);
+  }
+
+  /** The first `n` rows (default 5). See `head`. */
+  head(n = 5): DataFrame<S> {
+    return head(this as DataFrame<S>, n);
+  }
+
+  /** The last `n` rows (default 5). See `tail`. */
+  tail(n = 5): DataFrame<S> {
+    return tail(this as DataFrame<S>, n);
+  }
+
+  /** Rows `[start, end)` by position, as a view. See `slice`. */
+  slice(start?: number, end?: number): DataFrame<S> {
+    return slice(this as DataFrame<S>, start, end);
   }
 
   /** The columns as a Map of name → Column (no copy). */

@@ -35,6 +35,17 @@ describe("DataFrame<S> schema typing", () => {
     expectTypeOf(df.columns).toEqualTypeOf<("a" | "b" | "c")[]>();
   });
 
+  it("rename and assign produce the right schema", () => {
+    const df = new DF({ a: [1], b: ["x"] });
+    expectTypeOf(df.rename({ a: "z" })).toEqualTypeOf<DataFrame<{ readonly z: Float64; readonly b: Utf8 }>>();
+    const r = df.assign({ c: true, b: [1n], d: (f) => f.get("a") });
+    expectTypeOf(r).toEqualTypeOf<
+      DataFrame<{ readonly a: Float64; readonly c: Bool; readonly b: Int64; readonly d: Float64 }>
+    >();
+    // @ts-expect-error: "q" is not a column to rename
+    df.rename({ q: "z" });
+  });
+
   it("a misspelled column name is a compile error", () => {
     const df = new DF({ mass: [1], name: ["x"] });
     // @ts-expect-error: "mas" is not a column
