@@ -37,7 +37,9 @@ function processes(meta: Meta): string {
   const r = meta.rounds ?? 1;
   const h = meta.handRounds ?? r;
   const one = (k: number) => (k === 1 ? "one process per cell" : `${k} interleaved processes per cell`);
-  return h === r ? one(r) : `${one(r)} (${h} for ndframe and the hand loops where the target is the hand loop)`;
+  return h === r
+    ? one(r)
+    : `${one(r)} (${h} for ndframe and the hand loops where the target is the hand loop)`;
 }
 
 /** Milliseconds with about three significant digits. */

@@ -18,9 +18,13 @@ import { unknownColumn } from "../util/names.js";
 import { formatFrame } from "./format.js";
 import type { AnySchema, ColumnInput, ColumnName, Renamed, Schema, SchemaOf } from "./schema.js";
 import { type Assigned, type AssignValue, assign } from "./verbs/assign.js";
+import { type DuplicatesOptions, dropDuplicates, duplicated } from "./verbs/duplicates.js";
 import { filter, type RowMask } from "./verbs/filter.js";
+import { type DropNullOptions, dropNull, type FrameFill, fillNull } from "./verbs/missing.js";
 import { rename } from "./verbs/rename.js";
+import { resetIndex, setIndex } from "./verbs/set-index.js";
 import { head, slice, tail } from "./verbs/slice.js";
+import { type FrameSortOptions, sortIndex, sortValues } from "./verbs/sort.js";
 
 /** Options of the DataFrame constructor. */
 export interface FrameOptions {
@@ -264,6 +268,57 @@ export class DataFrameImpl<S extends Schema = AnySchema> {
   /** Rows `[start, end)` by position, as a view. See `slice`. */
   slice(start?: number, end?: number): DataFrame<S> {
     return slice(this as DataFrame<S>, start, end);
+  }
+
+  /**
+   * Sort rows by one or several columns, stably. See `sortValues`.
+   *
+   * @example
+   * ```ts
+   * import { DataFrame } from "ndframe";
+   * new DataFrame({ a: [3, 1, 2] }).sortValues("a").get("a").toArray(); // => [1, 2, 3]
+   * ```
+   */
+  sortValues(by: ColumnName<S> | readonly ColumnName<S>[], options?: FrameSortOptions): DataFrame<S> {
+    return sortValues(this as DataFrame<S>, by, options);
+  }
+
+  /** Sort rows by index label, stably. See `sortIndex`. */
+  sortIndex(options?: FrameSortOptions): DataFrame<S> {
+    return sortIndex(this as DataFrame<S>, options);
+  }
+
+  /** Drop rows with nulls (`how`, `thresh`, `subset`). See `dropNull`. */
+  dropNull(options?: DropNullOptions<S>): DataFrame<S> {
+    return dropNull(this as DataFrame<S>, options);
+  }
+
+  /** Fill nulls with a scalar, per-column values, or forward/backward. See `fillNull`. */
+  fillNull(fill: FrameFill<S>, options?: { limit?: number }): DataFrame<S> {
+    return fillNull(this as DataFrame<S>, fill, options);
+  }
+
+  /** Mark rows equal to an earlier kept row (`subset`, `keep`). See `duplicated`. */
+  duplicated(options?: DuplicatesOptions<S>): Series {
+    return duplicated(this as DataFrame<S>, options);
+  }
+
+  /** The rows without duplicates. See `dropDuplicates`. */
+  dropDuplicates(options?: DuplicatesOptions<S>): DataFrame<S> {
+    return dropDuplicates(this as DataFrame<S>, options);
+  }
+
+  /** Use a column as the index. See `setIndex`. */
+  setIndex<K extends ColumnName<S>>(
+    name: K,
+    options?: { drop?: boolean },
+  ): DataFrame<{ readonly [P in Exclude<keyof S & string, K>]: S[P] }> {
+    return setIndex(this as DataFrame<S>, name, options);
+  }
+
+  /** Move the index into a column and number the rows again. See `resetIndex`. */
+  resetIndex(options?: { name?: string; drop?: boolean }): DataFrame {
+    return resetIndex(this as DataFrame<S>, options);
   }
 
   /** The columns as a Map of name → Column (no copy). */
