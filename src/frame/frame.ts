@@ -12,16 +12,20 @@ import { column } from "../core/from-values.js";
 import type { Index } from "../core/index/index.js";
 import { RangeIndex } from "../core/index/range-index.js";
 import { type IndexLike, toIndex } from "../series/index-of.js";
+import type { SampleOptions } from "../series/ops/order.js";
 import { Series } from "../series/series.js";
 import { isObject, show } from "../util/is.js";
 import { unknownColumn } from "../util/names.js";
 import { formatFrame } from "./format.js";
 import type { AnySchema, ColumnInput, ColumnName, Renamed, Schema, SchemaOf } from "./schema.js";
+import { apply } from "./verbs/apply.js";
 import { type Assigned, type AssignValue, assign } from "./verbs/assign.js";
 import { type DuplicatesOptions, dropDuplicates, duplicated } from "./verbs/duplicates.js";
 import { filter, type RowMask } from "./verbs/filter.js";
 import { type DropNullOptions, dropNull, type FrameFill, fillNull } from "./verbs/missing.js";
+import { nlargest, nsmallest } from "./verbs/nlargest.js";
 import { rename } from "./verbs/rename.js";
+import { sample } from "./verbs/sample.js";
 import { resetIndex, setIndex } from "./verbs/set-index.js";
 import { head, slice, tail } from "./verbs/slice.js";
 import { type FrameSortOptions, sortIndex, sortValues } from "./verbs/sort.js";
@@ -319,6 +323,37 @@ export class DataFrameImpl<S extends Schema = AnySchema> {
   /** Move the index into a column and number the rows again. See `resetIndex`. */
   resetIndex(options?: { name?: string; drop?: boolean }): DataFrame {
     return resetIndex(this as DataFrame<S>, options);
+  }
+
+  /** The `n` rows with the largest values of `by`. See `nlargest`. */
+  nlargest(
+    n: number,
+    by: ColumnName<S> | readonly ColumnName<S>[],
+    keep: "first" | "last" | "all" = "first",
+  ): DataFrame<S> {
+    return nlargest(this as DataFrame<S>, n, by, keep);
+  }
+
+  /** The `n` rows with the smallest values of `by`. See `nsmallest`. */
+  nsmallest(
+    n: number,
+    by: ColumnName<S> | readonly ColumnName<S>[],
+    keep: "first" | "last" | "all" = "first",
+  ): DataFrame<S> {
+    return nsmallest(this as DataFrame<S>, n, by, keep);
+  }
+
+  /** A seeded random sample of rows. See `sample`. */
+  sample(options?: SampleOptions): DataFrame<S> {
+    return sample(this as DataFrame<S>, options);
+  }
+
+  /** Call `fn` on every row (the slow path). See `apply`. */
+  apply(
+    fn: (row: Record<string, unknown>, position: number) => unknown,
+    options?: { dtype?: DType | string },
+  ): Series {
+    return apply(this as DataFrame<S>, fn, options);
   }
 
   /** The columns as a Map of name → Column (no copy). */
