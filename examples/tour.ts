@@ -2,9 +2,10 @@
  * A tour of ndframe on real data from the vega-datasets package.
  * Run with `npm run demo`.
  *
- * This first tour shows the array core: Arrow columns read without a copy,
- * kernels, exact integers, factorization, sorting, and N-d arrays. Later
- * chapters (Series, DataFrame, IO, group-by, plots) extend it.
+ * Sections 1–7 show the array core: Arrow columns read without a copy,
+ * kernels, exact integers, factorization, sorting, and N-d arrays.
+ * Sections 8–9 show Series and DataFrame on penguins.json and
+ * seattle-weather.csv. Later chapters (IO, group-by, plots) extend it.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -14,6 +15,7 @@ import {
   add,
   argsort,
   cast,
+  col,
   count,
   div,
   factorize,
@@ -29,7 +31,15 @@ import {
   take,
   valueCounts,
 } from "../src/compute.js";
-import { type Column, column, columnFromArrow, dtypeToString, int64, ndarray } from "../src/index.js";
+import {
+  type Column,
+  column,
+  columnFromArrow,
+  DataFrame,
+  dtypeToString,
+  int64,
+  ndarray,
+} from "../src/index.js";
 
 const require = createRequire(import.meta.url);
 // vega-datasets exports only its JS entry (build/index.js); the data folder sits beside build/.
@@ -48,10 +58,8 @@ const cols: Record<string, Column> = {};
 for (const field of table.schema.fields) {
   cols[field.name] = columnFromArrow(table.getChild(field.name)!);
 }
-for (const [name, col] of Object.entries(cols)) {
-  console.log(
-    `${name.padEnd(9)} ${dtypeToString(col.dtype).padEnd(8)} ${col.length} rows, ${col.nullCount} nulls`,
-  );
+for (const [name, c] of Object.entries(cols)) {
+  console.log(`${name.padEnd(9)} ${dtypeToString(c.dtype).padEnd(8)} ${c.length} rows, ${c.nullCount} nulls`);
 }
 const delay = cols.delay!;
 const distance = cols.distance!;
@@ -137,4 +145,88 @@ console.log(
 const centered = grid.sub(grid.mean({ axis: 0, keepdims: true }));
 console.log(
   `columns centred by broadcasting [${grid.shape}] - [1,${volcano.width}]: mean now ${fmt(centered.mean().get())}`,
+);
+
+// ---------------------------------------------------------------------------
+heading("8. DataFrame: penguins.json");
+// construction from row objects: names and dtypes come from the records
+// (numbers → float64, strings → utf8, JSON null → null)
+const df = DataFrame.fromRecords(penguins);
+console.log(`shape [${df.shape}]; columns: ${df.columns.join(" | ")}`);
+console.log(df.head().toString());
+
+// selection: column names with spaces and parentheses are ordinary names
+const bodyMass = df.get("Body Mass (g)");
+console.log(
+  `Body Mass (g): ${bodyMass.count()} values, ${bodyMass.nullCount} nulls, mean ${fmt(bodyMass.mean())} g (published 4201.754)`,
+);
+console.log(df.get("Species").valueCounts().toString());
+try {
+  df.get("Body Mass");
+} catch (e) {
+  console.log(`a misspelled name: ${(e as Error).message}`);
+}
+
+// filter with a boolean Series (a null in the mask drops the row)
+const heavyGentoos = df.filter(df.get("Species").eq("Gentoo").and(bodyMass.gt(5500)));
+console.log(`\nGentoos heavier than 5.5 kg: ${heavyGentoos.length}`);
+console.log(heavyGentoos.select("Island", "Body Mass (g)", "Sex").head(3).toString());
+
+// assign: an expression (evaluated in one fused pass) and a function of the frame so far
+const withKg = df.assign({
+  "Body Mass (kg)": col("Body Mass (g)").div(1000),
+  "Beak Ratio": col("Beak Length (mm)").div(col("Beak Depth (mm)")),
+  heavy: (f) => f.get("Body Mass (kg)").gt(4.5),
+});
+console.log("\nassign: kg, beak length / depth, heavy");
+console.log(withKg.select("Species", "Body Mass (kg)", "Beak Ratio", "heavy").head().toString());
+// Series arithmetic: nulls propagate, the index lines rows up
+const flipperPerKg = df.get("Flipper Length (mm)").div(withKg.get("Body Mass (kg)"));
+console.log(`flipper mm per kg: mean ${fmt(flipperPerKg.mean())}, ${flipperPerKg.nullCount} nulls`);
+
+// missing data: drop rows with nulls, or fill them
+console.log(
+  `\ndropNull(): ${df.dropNull().length} complete rows; dropNull({ subset: ["Body Mass (g)"] }): ${df.dropNull({ subset: ["Body Mass (g)"] }).length}`,
+);
+const filled = df.fillNull({ Sex: "unknown" }).fillNull({ method: "forward" });
+console.log(`fillNull({ Sex: "unknown" }) then forward: row 3 is now`, filled.slice(3, 4).toRecords()[0]);
+
+// sorting: several keys, one direction each, nulls last
+const sorted = df.sortValues(["Species", "Body Mass (g)"], { ascending: [true, false] });
+console.log("\nsortValues([Species, Body Mass], { ascending: [true, false] }):");
+console.log(sorted.select("Species", "Island", "Body Mass (g)").head(4).toString());
+console.log("the five heaviest (Series.nlargest, with their row labels):");
+console.log(bodyMass.nlargest(5).toString());
+console.log("species and island pairs (dropDuplicates on a subset):");
+console.log(
+  df
+    .dropDuplicates({ subset: ["Species", "Island"] })
+    .select("Species", "Island")
+    .toString(),
+);
+
+// ---------------------------------------------------------------------------
+heading("9. DataFrame: seattle-weather.csv, indexed by date");
+// the CSV reader comes with the IO chapter; this file has no quoted fields, so a split will do
+const lines = readFileSync(data("seattle-weather.csv"), "utf8").trimEnd().split("\n");
+const rows = lines.slice(1).map((l) => l.split(","));
+const numeric = (j: number) => Float64Array.from(rows, (r) => Number(r[j]));
+const weather = new DataFrame({
+  date: rows.map((r) => r[0] as string),
+  precipitation: numeric(1),
+  temp_max: numeric(2),
+  temp_min: numeric(3),
+  wind: numeric(4),
+  weather: rows.map((r) => r[5] as string),
+}).setIndex("date");
+console.log(weather.toString());
+const tempMax = weather.get("temp_max");
+console.log(
+  `hottest day: ${tempMax.idxmax()} (${tempMax.max()} °C); mean wind ${fmt(weather.get("wind").mean())} m/s`,
+);
+console.log(weather.get("weather").valueCounts().toString());
+const wetDays = weather.get("precipitation").mask(weather.get("precipitation").eq(0));
+console.log(
+  `wet days: ${wetDays.count()}; mild days (10 ≤ max ≤ 20 °C): ${tempMax.between(10, 20).sum()}; ` +
+    `rain on rainy days: ${fmt(weather.get("precipitation").where(weather.get("weather").eq("rain")).sum())} mm`,
 );

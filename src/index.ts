@@ -132,3 +132,5 @@ export { sortIndex, sortValues } from "./frame/verbs/sort.js";
 export type { SampleOptions } from "./series/ops/order.js";
 export type { SeriesOptions } from "./series/series.js";
 export { Series } from "./series/series.js";
+export type { MimeBundle } from "./util/display.js";
+export { JUPYTER_DISPLAY } from "./util/display.js";

@@ -16,7 +16,9 @@ import type { SampleOptions } from "../series/ops/order.js";
 import { Series } from "../series/series.js";
 import { isObject, show } from "../util/is.js";
 import { unknownColumn } from "../util/names.js";
+import { JUPYTER_DISPLAY, type MimeBundle, mimeBundle } from "../util/display.js";
 import { formatFrame } from "./format.js";
+import { frameToHTML } from "./html.js";
 import type { AnySchema, ColumnInput, ColumnName, Renamed, Schema, SchemaOf } from "./schema.js";
 import { apply } from "./verbs/apply.js";
 import { type Assigned, type AssignValue, assign } from "./verbs/assign.js";
@@ -419,6 +421,25 @@ export class DataFrameImpl<S extends Schema = AnySchema> {
    */
   toString(): string {
     return formatFrame(this.#names, this.#columns, this.index);
+  }
+
+  /**
+   * The frame as an HTML table for notebooks (column names and dtypes, the
+   * head and tail of long frames, every text escaped).
+   *
+   * @example
+   * ```ts
+   * import { DataFrame } from "ndframe";
+   * new DataFrame({ a: [1] }).toHTML().includes("<table"); // => true
+   * ```
+   */
+  toHTML(): string {
+    return frameToHTML(this.#names, this.#columns, this.index);
+  }
+
+  /** The MIME bundle (`text/plain` and `text/html`) a Jupyter kernel displays (Deno's `Symbol.for("Jupyter.display")`). */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return mimeBundle(this.toString(), this.toHTML());
   }
 
   /** Node's `util.inspect` and `console.log` print `toString()`. */

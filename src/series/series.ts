@@ -33,7 +33,9 @@ import { take } from "../core/kernels/take.js";
 import * as U from "../core/kernels/unique.js";
 import { keyword, show } from "../util/is.js";
 import { binaryLabeled, type Labeled } from "./binary.js";
+import { JUPYTER_DISPLAY, type MimeBundle, mimeBundle } from "../util/display.js";
 import { formatSeries } from "./format.js";
+import { seriesToHTML } from "./html.js";
 import { align, type IndexLike, toIndex } from "./index-of.js";
 import { applyColumn, betweenColumn, choose, type Inclusive, mapColumn } from "./ops/conditional.js";
 import { type DescribeOptions, describeColumn } from "./ops/describe.js";
@@ -851,6 +853,25 @@ export class Series<T extends DType = DType> implements Labeled {
    */
   toString(): string {
     return formatSeries(this.column, this.index, this.name);
+  }
+
+  /**
+   * The Series as an HTML table for notebooks (labels, values, name and
+   * dtype; the head and tail of a long one; every text escaped).
+   *
+   * @example
+   * ```ts
+   * import { Series } from "ndframe";
+   * new Series([1, 2], { name: "x" }).toHTML().includes("<table"); // => true
+   * ```
+   */
+  toHTML(): string {
+    return seriesToHTML(this.column, this.index, this.name);
+  }
+
+  /** The MIME bundle (`text/plain` and `text/html`) a Jupyter kernel displays (Deno's `Symbol.for("Jupyter.display")`). */
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return mimeBundle(this.toString(), this.toHTML());
   }
 
   /** Node's `util.inspect` and `console.log` print `toString()`. */
