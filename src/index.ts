@@ -134,3 +134,12 @@ export type { SeriesOptions } from "./series/series.js";
 export { Series } from "./series/series.js";
 export type { MimeBundle } from "./util/display.js";
 export { JUPYTER_DISPLAY } from "./util/display.js";
+// --- helper: frame reductions ---
+export type { CorrOptions, CovOptions } from "./frame/verbs/corr.js";
+export { corr, cov } from "./frame/verbs/corr.js";
+export type { FrameDescribeOptions } from "./frame/verbs/describe.js";
+export { describe } from "./frame/verbs/describe.js";
+export { info } from "./frame/verbs/info.js";
+export type { AggregateHow, AggregateOptions } from "./frame/verbs/reduce.js";
+export { aggregate } from "./frame/verbs/reduce.js";
+// --- end helper: frame reductions ---

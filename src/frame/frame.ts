@@ -21,6 +21,10 @@ import { formatFrame } from "./format.js";
 import { frameToHTML } from "./html.js";
 import type { AnySchema, ColumnInput, ColumnName, Renamed, Schema, SchemaOf } from "./schema.js";
 import { apply } from "./verbs/apply.js";
+import { type CorrOptions, type CovOptions, corr, cov } from "./verbs/corr.js";
+import { describe, type FrameDescribeOptions } from "./verbs/describe.js";
+import { info } from "./verbs/info.js";
+import { type AggregateHow, type AggregateOptions, aggregate } from "./verbs/reduce.js";
 import { type Assigned, type AssignValue, assign } from "./verbs/assign.js";
 import { type DuplicatesOptions, dropDuplicates, duplicated } from "./verbs/duplicates.js";
 import { filter, type RowMask } from "./verbs/filter.js";
@@ -356,6 +360,124 @@ export class DataFrameImpl<S extends Schema = AnySchema> {
     options?: { dtype?: DType | string },
   ): Series {
     return apply(this as DataFrame<S>, fn, options);
+  }
+
+  /**
+   * Reduce every column to one value: a Series indexed by column name
+   * (pandas' `df.sum()`, `df.mean()`…). See `aggregate` for which columns
+   * each reduction takes and the dtype of the result.
+   *
+   * @example
+   * ```ts
+   * import { DataFrame } from "ndframe";
+   * const df = new DataFrame({ a: [1, 2], b: [10, null] });
+   * df.aggregate("sum").toArray(); // => [3, 10]
+   * df.mean().toArray(); // => [1.5, 10]
+   * df.count().toArray(); // => [2n, 1n]
+   * ```
+   */
+  aggregate(how: AggregateHow, options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, how, options);
+  }
+
+  /** Sum of each column, as a Series indexed by column name. See `aggregate`. */
+  sum(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "sum", options);
+  }
+
+  /** Product of each column, as a Series indexed by column name. See `aggregate`. */
+  prod(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "prod", options);
+  }
+
+  /** Mean of each column, as a Series indexed by column name. See `aggregate`. */
+  mean(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "mean", options);
+  }
+
+  /** Median of each column, as a Series indexed by column name. See `aggregate`. */
+  median(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "median", options);
+  }
+
+  /** Smallest value of each column, as a Series indexed by column name. See `aggregate`. */
+  min(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "min", options);
+  }
+
+  /** Largest value of each column, as a Series indexed by column name. See `aggregate`. */
+  max(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "max", options);
+  }
+
+  /** Standard deviation of each column (ddof 1 by default), as a Series indexed by column name. See `aggregate`. */
+  std(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "std", options);
+  }
+
+  /** Variance of each column (ddof 1 by default), as a Series indexed by column name. See `aggregate`. */
+  var(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "var", options);
+  }
+
+  /** Non-null values in each column, as a Series indexed by column name. See `aggregate`. */
+  count(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "count", options);
+  }
+
+  /** Distinct values in each column, as a Series indexed by column name. See `aggregate`. */
+  nunique(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "nunique", options);
+  }
+
+  /** Whether any value of each column is true, as a Series indexed by column name. See `aggregate`. */
+  any(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "any", options);
+  }
+
+  /** Whether every value of each column is true, as a Series indexed by column name. See `aggregate`. */
+  all(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "all", options);
+  }
+
+  /** Skewness of each column, as a Series indexed by column name. See `aggregate`. */
+  skew(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "skew", options);
+  }
+
+  /** Excess kurtosis of each column, as a Series indexed by column name. See `aggregate`. */
+  kurt(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "kurt", options);
+  }
+
+  /** First non-null value of each column, as a Series indexed by column name. See `aggregate`. */
+  first(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "first", options);
+  }
+
+  /** Last non-null value of each column, as a Series indexed by column name. See `aggregate`. */
+  last(options?: AggregateOptions): Series {
+    return aggregate(this as DataFrame<S>, "last", options);
+  }
+
+  /** Summary statistics per column in pandas' layout. See `describe`. */
+  describe(options?: FrameDescribeOptions): DataFrame {
+    return describe(this as DataFrame<S>, options);
+  }
+
+  /** A text summary: dtypes, non-null counts, memory (pandas' `info`). See `info`. */
+  info(): string {
+    return info(this as DataFrame<S>);
+  }
+
+  /** Pairwise correlation of the numeric columns (pearson or spearman). See `corr`. */
+  corr(options?: CorrOptions): DataFrame {
+    return corr(this as DataFrame<S>, options);
+  }
+
+  /** Pairwise covariance of the numeric columns. See `cov`. */
+  cov(options?: CovOptions): DataFrame {
+    return cov(this as DataFrame<S>, options);
   }
 
   /** The columns as a Map of name → Column (no copy). */
