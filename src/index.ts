@@ -114,15 +114,31 @@ export type { DataFrameConstructor, FrameOptions, FromRecordsOptions } from "./f
 export { DataFrame } from "./frame/frame.js";
 export type { AnySchema, ColumnInput, ColumnName, Schema, SchemaOf } from "./frame/schema.js";
 export { apply } from "./frame/verbs/apply.js";
+// --- end helper: frame reductions ---
+// --- helper: selection and frame arithmetic ---
+export type { ArithOperand, ArithOptions, FrameOp } from "./frame/verbs/arithmetic.js";
+export { arith } from "./frame/verbs/arithmetic.js";
 export type { Assigned, AssignValue, DTypeOfAssign } from "./frame/verbs/assign.js";
 export { assign } from "./frame/verbs/assign.js";
+// --- helper: frame reductions ---
+export type { CorrOptions, CovOptions } from "./frame/verbs/corr.js";
+export { corr, cov } from "./frame/verbs/corr.js";
+export type { FrameDescribeOptions } from "./frame/verbs/describe.js";
+export { describe } from "./frame/verbs/describe.js";
 export type { DuplicatesOptions } from "./frame/verbs/duplicates.js";
 export { dropDuplicates, duplicated } from "./frame/verbs/duplicates.js";
 export type { RowMask } from "./frame/verbs/filter.js";
 export { filter } from "./frame/verbs/filter.js";
+export type { ColumnPositions, PositionSlice, RowMaskLike, RowPositions } from "./frame/verbs/iloc.js";
+export { iloc } from "./frame/verbs/iloc.js";
+export { info } from "./frame/verbs/info.js";
+export type { ColumnLabels, LabelSlice, RowLabels } from "./frame/verbs/loc.js";
+export { loc } from "./frame/verbs/loc.js";
 export type { DropNullOptions, FrameFill } from "./frame/verbs/missing.js";
 export { dropNull, fillNull } from "./frame/verbs/missing.js";
 export { nlargest, nsmallest } from "./frame/verbs/nlargest.js";
+export type { AggregateHow, AggregateOptions } from "./frame/verbs/reduce.js";
+export { aggregate } from "./frame/verbs/reduce.js";
 export { rename } from "./frame/verbs/rename.js";
 export { sample } from "./frame/verbs/sample.js";
 export { resetIndex, setIndex } from "./frame/verbs/set-index.js";
@@ -132,14 +148,6 @@ export { sortIndex, sortValues } from "./frame/verbs/sort.js";
 export type { SampleOptions } from "./series/ops/order.js";
 export type { SeriesOptions } from "./series/series.js";
 export { Series } from "./series/series.js";
+// --- end helper: selection and frame arithmetic ---
 export type { MimeBundle } from "./util/display.js";
 export { JUPYTER_DISPLAY } from "./util/display.js";
-// --- helper: frame reductions ---
-export type { CorrOptions, CovOptions } from "./frame/verbs/corr.js";
-export { corr, cov } from "./frame/verbs/corr.js";
-export type { FrameDescribeOptions } from "./frame/verbs/describe.js";
-export { describe } from "./frame/verbs/describe.js";
-export { info } from "./frame/verbs/info.js";
-export type { AggregateHow, AggregateOptions } from "./frame/verbs/reduce.js";
-export { aggregate } from "./frame/verbs/reduce.js";
-// --- end helper: frame reductions ---

@@ -14,22 +14,25 @@ import { RangeIndex } from "../core/index/range-index.js";
 import { type IndexLike, toIndex } from "../series/index-of.js";
 import type { SampleOptions } from "../series/ops/order.js";
 import { Series } from "../series/series.js";
+import { JUPYTER_DISPLAY, type MimeBundle, mimeBundle } from "../util/display.js";
 import { isObject, show } from "../util/is.js";
 import { unknownColumn } from "../util/names.js";
-import { JUPYTER_DISPLAY, type MimeBundle, mimeBundle } from "../util/display.js";
 import { formatFrame } from "./format.js";
 import { frameToHTML } from "./html.js";
 import type { AnySchema, ColumnInput, ColumnName, Renamed, Schema, SchemaOf } from "./schema.js";
 import { apply } from "./verbs/apply.js";
+import { type ArithOperand, type ArithOptions, arith } from "./verbs/arithmetic.js";
+import { type Assigned, type AssignValue, assign } from "./verbs/assign.js";
 import { type CorrOptions, type CovOptions, corr, cov } from "./verbs/corr.js";
 import { describe, type FrameDescribeOptions } from "./verbs/describe.js";
-import { info } from "./verbs/info.js";
-import { type AggregateHow, type AggregateOptions, aggregate } from "./verbs/reduce.js";
-import { type Assigned, type AssignValue, assign } from "./verbs/assign.js";
 import { type DuplicatesOptions, dropDuplicates, duplicated } from "./verbs/duplicates.js";
 import { filter, type RowMask } from "./verbs/filter.js";
+import { type ColumnPositions, iloc, type RowPositions } from "./verbs/iloc.js";
+import { info } from "./verbs/info.js";
+import { type ColumnLabels, loc, type RowLabels } from "./verbs/loc.js";
 import { type DropNullOptions, dropNull, type FrameFill, fillNull } from "./verbs/missing.js";
 import { nlargest, nsmallest } from "./verbs/nlargest.js";
+import { type AggregateHow, type AggregateOptions, aggregate } from "./verbs/reduce.js";
 import { rename } from "./verbs/rename.js";
 import { sample } from "./verbs/sample.js";
 import { resetIndex, setIndex } from "./verbs/set-index.js";
@@ -478,6 +481,113 @@ export class DataFrameImpl<S extends Schema = AnySchema> {
   /** Pairwise covariance of the numeric columns. See `cov`. */
   cov(options?: CovOptions): DataFrame {
     return cov(this as DataFrame<S>, options);
+  }
+
+  /**
+   * Rows (and columns) by position: a position, positions, a `{ start, stop, step }` slice or a
+   * bool mask; columns by position or name. Always a frame. See `iloc`.
+   *
+   * @example
+   * ```ts
+   * import { DataFrame } from "ndframe";
+   * const df = new DataFrame({ a: [1, 2, 3], b: ["x", "y", "z"] });
+   * df.iloc({ start: 1 }, ["b"]).get("b").toArray(); // => ["y", "z"]
+   * ```
+   */
+  iloc(rows: RowPositions): DataFrame<S>;
+  iloc<K extends ColumnName<S>>(
+    rows: RowPositions,
+    columns: K | readonly K[],
+  ): DataFrame<{ readonly [P in K]: S[P] }>;
+  iloc(rows: RowPositions, columns?: ColumnPositions<S>): DataFrame<AnySchema>;
+  iloc(rows: RowPositions, columns?: ColumnPositions<S>): DataFrame<S> | DataFrame<AnySchema> {
+    return iloc(this as DataFrame<S>, rows, columns);
+  }
+
+  /**
+   * Rows (and columns) by label: a label, labels, an inclusive `{ start, stop }` label slice or a
+   * bool mask; columns by name. Always a frame. See `loc`.
+   *
+   * @example
+   * ```ts
+   * import { DataFrame } from "ndframe";
+   * const df = new DataFrame({ v: [1, 2, 3] }, { index: ["a", "b", "c"] });
+   * df.loc({ start: "b", stop: "c" }).get("v").toArray(); // => [2, 3]
+   * ```
+   */
+  loc(rows: RowLabels): DataFrame<S>;
+  loc<K extends ColumnName<S>>(
+    rows: RowLabels,
+    columns: K | readonly K[],
+  ): DataFrame<{ readonly [P in K]: S[P] }>;
+  loc(rows: RowLabels, columns?: ColumnLabels<S>): DataFrame<AnySchema>;
+  loc(rows: RowLabels, columns?: ColumnLabels<S>): DataFrame<S> | DataFrame<AnySchema> {
+    return loc(this as DataFrame<S>, rows, columns);
+  }
+
+  /** Add a scalar, a Series (matched to column names, or rows with `axis: "index"`) or a frame (aligned on names and labels). See `arith`. */
+  add(other: ArithOperand, options?: ArithOptions): DataFrame {
+    return arith("add", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Subtract a scalar, a Series (matched to column names, or rows with `axis: "index"`) or a frame (aligned on names and labels). See `arith`. */
+  sub(other: ArithOperand, options?: ArithOptions): DataFrame {
+    return arith("sub", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Multiply by a scalar, a Series (matched to column names, or rows with `axis: "index"`) or a frame (aligned on names and labels). See `arith`. */
+  mul(other: ArithOperand, options?: ArithOptions): DataFrame {
+    return arith("mul", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Divide (true division) by a scalar, a Series (matched to column names, or rows with `axis: "index"`) or a frame (aligned on names and labels). See `arith`. */
+  div(other: ArithOperand, options?: ArithOptions): DataFrame {
+    return arith("div", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Floor-divide by a scalar, a Series (matched to column names, or rows with `axis: "index"`) or a frame (aligned on names and labels). See `arith`. */
+  floorDiv(other: ArithOperand, options?: ArithOptions): DataFrame {
+    return arith("floorDiv", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Take the remainder (Python's sign rule) by a scalar, a Series (matched to column names, or rows with `axis: "index"`) or a frame (aligned on names and labels). See `arith`. */
+  mod(other: ArithOperand, options?: ArithOptions): DataFrame {
+    return arith("mod", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Raise to the power of a scalar, a Series (matched to column names, or rows with `axis: "index"`) or a frame (aligned on names and labels). See `arith`. */
+  pow(other: ArithOperand, options?: ArithOptions): DataFrame {
+    return arith("pow", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Equal to, element-wise, aligned as the arithmetic methods; a bool frame. */
+  eq(other: ArithOperand, options?: { axis?: "columns" | "index" }): DataFrame {
+    return arith("eq", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Not equal to, element-wise, aligned as the arithmetic methods; a bool frame. */
+  ne(other: ArithOperand, options?: { axis?: "columns" | "index" }): DataFrame {
+    return arith("ne", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Less than, element-wise, aligned as the arithmetic methods; a bool frame. */
+  lt(other: ArithOperand, options?: { axis?: "columns" | "index" }): DataFrame {
+    return arith("lt", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Less than or equal to, element-wise, aligned as the arithmetic methods; a bool frame. */
+  le(other: ArithOperand, options?: { axis?: "columns" | "index" }): DataFrame {
+    return arith("le", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Greater than, element-wise, aligned as the arithmetic methods; a bool frame. */
+  gt(other: ArithOperand, options?: { axis?: "columns" | "index" }): DataFrame {
+    return arith("gt", this as unknown as DataFrame<Schema>, other, options);
+  }
+
+  /** Greater than or equal to, element-wise, aligned as the arithmetic methods; a bool frame. */
+  ge(other: ArithOperand, options?: { axis?: "columns" | "index" }): DataFrame {
+    return arith("ge", this as unknown as DataFrame<Schema>, other, options);
   }
 
   /** The columns as a Map of name → Column (no copy). */

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { Column } from "../../src/core/column.js";
 import { OptionError } from "../../src/core/errors.js";
 import { column } from "../../src/core/from-values.js";
-import { JUPYTER_DISPLAY, mimeBundle } from "../../src/util/display.js";
 import { DataFrame } from "../../src/frame/frame.js";
 import { frameToHTML } from "../../src/frame/html.js";
 import type { ColumnInput } from "../../src/frame/schema.js";
+import { JUPYTER_DISPLAY, mimeBundle } from "../../src/util/display.js";
 
 type Frame = { columns: string[]; toColumns(): Map<string, Column>; index: DataFrame["index"] };
 const html = (df: Frame, style = false) => frameToHTML(df.columns, df.toColumns(), df.index, { style });

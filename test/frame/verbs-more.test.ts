@@ -18,7 +18,13 @@ describe("frame nlargest / nsmallest / sample / apply", () => {
   it("nlargest as pandas' docs", () => {
     expect(labels(df.nlargest(3, "population"))).toEqual(["France", "Italy", "Malta"]);
     expect(labels(df.nlargest(3, "population", "last"))).toEqual(["France", "Italy", "Brunei"]);
-    expect(labels(df.nlargest(3, "population", "all"))).toEqual(["France", "Italy", "Malta", "Maldives", "Brunei"]);
+    expect(labels(df.nlargest(3, "population", "all"))).toEqual([
+      "France",
+      "Italy",
+      "Malta",
+      "Maldives",
+      "Brunei",
+    ]);
     expect(labels(df.nlargest(3, ["population", "GDP"]))).toEqual(["France", "Italy", "Brunei"]);
   });
 
