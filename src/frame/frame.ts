@@ -187,18 +187,31 @@ export class DataFrameImpl<S extends Schema = AnySchema> {
   }
 
   /**
-   * A frame of some of the columns, in the order given (no copy).
+   * A frame of some of the columns (no copy): named, in the order given,
+   * or chosen by a predicate on each column's name and dtype, in frame
+   * order (pandas' `select_dtypes` and `filter(like=…)` in one).
    *
    * @example
    * ```ts
    * import { DataFrame } from "ndframe";
-   * const df = new DataFrame({ a: [1], b: [2], c: [3] });
+   * const df = new DataFrame({ a: [1], b: ["x"], c: [3] });
    * df.select("c", "a").columns; // => ["c", "a"]
+   * df.select((name, dtype) => dtype.kind === "float64").columns; // => ["a", "c"]
    * ```
    */
-  select<K extends ColumnName<S>>(...names: K[]): DataFrame<{ readonly [P in K]: S[P] }> {
+  select<K extends ColumnName<S>>(...names: K[]): DataFrame<{ readonly [P in K]: S[P] }>;
+  select(predicate: (name: ColumnName<S>, dtype: DType) => boolean): DataFrame<AnySchema>;
+  select(...args: unknown[]): DataFrame<AnySchema> {
+    if (args.length === 1 && typeof args[0] === "function") {
+      const keep = args[0] as (name: string, dtype: DType) => unknown;
+      const names = this.#names.filter((n) => keep(n, (this.#columns.get(n) as Column).dtype) === true);
+      return DataFrameImpl.#make(names, this.#columns, this.index);
+    }
+    const names = args as ColumnName<S>[];
     const seen = new Set<string>();
     for (const n of names) {
+      if (typeof n !== "string")
+        throw new KeyError(`select: expected column names or one predicate, got ${show(n)}`);
       this.column(n);
       if (seen.has(n)) throw new KeyError(`select: column ${JSON.stringify(n)} named twice`);
       seen.add(n);

@@ -46,6 +46,11 @@ describe("DataFrame<S> schema typing", () => {
     df.rename({ q: "z" });
   });
 
+  it("select by predicate gives a frame of unknown schema", () => {
+    const df = new DF({ a: [1], b: ["x"] });
+    expectTypeOf(df.select((n) => n === "a")).toEqualTypeOf<DataFrame<AnySchema>>();
+  });
+
   it("a misspelled column name is a compile error", () => {
     const df = new DF({ mass: [1], name: ["x"] });
     // @ts-expect-error: "mas" is not a column

@@ -102,6 +102,14 @@ describe("DataFrame construction and conversion", () => {
     expect(() => df.drop("z" as never)).toThrow(KeyError);
   });
 
+  it("select(predicate) keeps the columns whose name and dtype pass, in frame order", () => {
+    const df = new DataFrame({ id: new Int32Array([1]), name: ["x"], mass_g: [3], bill_mm: [4] });
+    expect(df.select((n) => n.endsWith("_mm") || n.endsWith("_g")).columns).toEqual(["mass_g", "bill_mm"]);
+    expect(df.select((_n, d) => d.kind === "utf8").columns).toEqual(["name"]);
+    expect(df.select(() => false).shape).toEqual([1, 0]);
+    expect(() => df.select(3 as never)).toThrow(/expected column names or one predicate/);
+  });
+
   it("toString() prints a pandas-like table with dtypes and cuts long frames", () => {
     const df = new DataFrame({ name: ["Adelie", null], mass: [3700.5, 5076] }, { index: ["p1", "p2"] });
     expect(df.toString()).toBe(
