@@ -14,31 +14,51 @@ export type Op =
   | "filter"
   | "take"
   | "argsort"
-  | "factorize";
+  | "factorize"
+  | "frame-filter"
+  | "frame-assign"
+  | "frame-sort2"
+  | "frame-describe";
 
 /** The data a question runs on (see bench/data.ts for the exact generators). */
-export type Kind = "f64" | "i32" | "i64" | "utf8" | "utf8-100" | "utf8-1e5";
+export type Kind = "f64" | "i32" | "i64" | "utf8" | "utf8-100" | "utf8-1e5" | "frame";
 
 /** One row of the result table. */
 export interface Question {
-  /** `op:kind`, e.g. `sum:f64`. */
+  /** `op:kind`, e.g. `sum:f64`; just the op for the DataFrame questions (`frame-filter`). */
   readonly id: string;
   readonly op: Op;
   readonly kind: Kind;
   /** What is timed, in words. */
   readonly title: string;
-  /** Which reference the issue's target compares ndframe with, if any. */
-  readonly target: Target | null;
+  /** The issue's targets for this row (none: reported without a verdict). */
+  readonly targets: readonly Target[];
 }
 
-/** The issue's targets: ndframe / reference must not exceed `limit`. */
-export interface Target {
-  readonly against: LibId;
-  readonly limit: number;
+/**
+ * One of the issue's targets, on the ratio ndframe / `against`:
+ * "within" holds when the ratio is at most `limit`, "faster" when it is
+ * below 1.
+ */
+export type Target =
+  | { readonly kind: "within"; readonly against: LibId; readonly limit: number }
+  | { readonly kind: "faster"; readonly against: LibId };
+
+/** Whether a ratio ndframe / reference meets a target. */
+export function meets(t: Target, ratio: number): boolean {
+  return t.kind === "within" ? ratio <= t.limit : ratio < 1;
 }
 
-const HAND_TARGET: Target = { against: "hand", limit: 1.2 };
-const POLARS_TARGET: Target = { against: "polars-1", limit: 1.5 };
+/** How a target reads in the report: `≤ 1.2× hand`, `faster than arquero`. */
+export function targetLabel(t: Target): string {
+  const lib = t.against === "hand" ? "hand" : (LIBS.find((l) => l.id === t.against)?.label ?? t.against);
+  return t.kind === "within" ? `≤ ${t.limit}× ${lib}` : `faster than ${lib}`;
+}
+
+const within = (against: LibId, limit: number): Target => ({ kind: "within", against, limit });
+const HAND_TARGET = [within("hand", 1.2)];
+const POLARS_TARGET = [within("polars-1", 1.5)];
+const FRAME_TARGETS: Target[] = [within("hand", 1.5), { kind: "faster", against: "arquero" }];
 
 const TITLES: Record<Op, string> = {
   add: "a + b",
@@ -51,17 +71,23 @@ const TITLES: Record<Op, string> = {
   take: "a[perm] (random permutation)",
   argsort: "argsort(a)",
   factorize: "factorize(a): per-row codes + uniques",
+  "frame-filter": "df[df.a > 50]: all three columns of the ≈50% kept rows",
+  "frame-assign": "df.assign(c = a * b): the frame with a new column",
+  "frame-sort2": "df.sort_values([k, a], ascending=[True, False]): the sorted frame, stable",
+  "frame-describe": "df.describe(): count, mean, std, min, 25/50/75%, max of a, b, k",
 };
 
 const KIND_NOTES: Partial<Record<Kind, string>> = {
   utf8: "s[a > t] / s[perm], s = 1e5 distinct ids of 12 bytes",
   "utf8-100": "100 distinct ids of 5 bytes",
   "utf8-1e5": "1e5 distinct ids of 12 bytes",
+  frame: "a, b f64 uniform [0, 100), k i32 with 1000 levels",
 };
 
-function q(op: Op, kind: Kind, target: Target | null): Question {
+function q(op: Op, kind: Kind, targets: readonly Target[]): Question {
   const note = KIND_NOTES[kind];
-  return { id: `${op}:${kind}`, op, kind, title: note ? `${TITLES[op]}; ${note}` : TITLES[op], target };
+  const id = kind === "frame" ? op : `${op}:${kind}`;
+  return { id, op, kind, title: note ? `${TITLES[op]}; ${note}` : TITLES[op], targets };
 }
 
 /** Every question, in table order. */
@@ -69,11 +95,14 @@ export const QUESTIONS: readonly Question[] = [
   ...(["add", "muladd", "sum", "mean", "std", "min"] as const).flatMap((op) =>
     (["f64", "i32", "i64"] as const).map((kind) => q(op, kind, HAND_TARGET)),
   ),
-  ...(["f64", "i32", "i64", "utf8"] as const).map((kind) => q("filter", kind, null)),
-  ...(["f64", "i32", "i64", "utf8"] as const).map((kind) => q("take", kind, null)),
+  ...(["f64", "i32", "i64", "utf8"] as const).map((kind) => q("filter", kind, [])),
+  ...(["f64", "i32", "i64", "utf8"] as const).map((kind) => q("take", kind, [])),
   q("argsort", "f64", POLARS_TARGET),
   q("argsort", "i32", POLARS_TARGET),
   ...(["i32", "i64", "utf8-100", "utf8-1e5"] as const).map((kind) => q("factorize", kind, POLARS_TARGET)),
+  ...(["frame-filter", "frame-assign", "frame-sort2", "frame-describe"] as const).map((op) =>
+    q(op, "frame", FRAME_TARGETS),
+  ),
 ];
 
 /** A column of the result table: one library in one configuration. */

@@ -13,6 +13,7 @@
  * - utf8: ids `"id" + zero-padded code`: 100 levels `id001`…`id100` (5 bytes),
  *   or 1e5 levels `id0000000001`… (12 bytes), codes uniform over rows.
  * - perm: a random permutation of 0..n-1 (Fisher–Yates).
+ * - frame questions: a, b f64 as above, k i32 uniform in [0, 1000).
  */
 
 import type { Kind, Op } from "./config.js";
@@ -38,6 +39,8 @@ export interface Data {
   readonly a?: Numeric;
   readonly b?: Numeric;
   readonly c?: Numeric;
+  /** Integer keys, 1000 levels (the frame questions' third column). */
+  readonly k?: Int32Array;
   /** The string column (utf8 kinds). */
   readonly s?: Strings;
   /** Row positions for take. */
@@ -190,6 +193,19 @@ export function makeData(op: Op, kind: Kind, n: number, seed: number): Data {
       if (kind === "i64") return { n, op, kind, a: int64Keys(n, seed, 9, 100000) };
       if (kind === "utf8-100") return { n, op, kind, s: stringColumn(n, seed, 10, 100, 3) };
       return { n, op, kind, s: stringColumn(n, seed, 11, 100000, 10) };
+    case "frame-filter":
+    case "frame-assign":
+    case "frame-sort2":
+    case "frame-describe":
+      return {
+        n,
+        op,
+        kind,
+        a: float64Column(n, seed, 1),
+        b: float64Column(n, seed, 2),
+        k: int32Column(n, seed, 12, 0, 1000),
+        threshold: 50,
+      };
   }
 }
 

@@ -3,7 +3,16 @@
  * ndframe to each reference, the issue's targets, peak RSS, and notes
  * (cross-library check mismatches, errors).
  */
-import { type CellResult, HAND2_NOTE, LIBS, type LibId, type Question, unsupported } from "./config.js";
+import {
+  type CellResult,
+  HAND2_NOTE,
+  LIBS,
+  type LibId,
+  meets,
+  type Question,
+  targetLabel,
+  unsupported,
+} from "./config.js";
 
 export type Cells = Record<string, Partial<Record<LibId, CellResult>>>;
 
@@ -116,14 +125,16 @@ const RATIO_COLUMNS: [LibId, string][] = [
 
 const TIME_COLUMNS = LIBS.filter((l) => l.id !== "hand2");
 
-/** Target text and verdict for a row. */
+/** Target text and verdict for a row: one entry per target, joined by "; ". */
 function targetCells(cells: Cells, q: Question, stat: Meta["stat"]): [string, string] {
-  const t = q.target;
-  if (t === null) return ["—", "—"];
-  const label = t.against === "hand" ? `≤ ${t.limit}× hand` : `≤ ${t.limit}× polars 1T`;
-  const r = ratio(cells, q, t.against, stat);
-  if (r === undefined) return [label, timeOf(cells, q, "ndframe", stat) === undefined ? "n/a" : "?"];
-  return [label, r <= t.limit ? "met" : "not met"];
+  if (q.targets.length === 0) return ["—", "—"];
+  const hasNd = timeOf(cells, q, "ndframe", stat) !== undefined;
+  const verdicts = q.targets.map((t) => {
+    const r = ratio(cells, q, t.against, stat);
+    if (r === undefined) return hasNd ? "?" : "n/a";
+    return meets(t, r) ? "met" : "not met";
+  });
+  return [q.targets.map(targetLabel).join("; "), verdicts.join("; ")];
 }
 
 function mdRow(cols: readonly string[]): string {

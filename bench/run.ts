@@ -12,7 +12,7 @@
  *   --runs R         timed runs per cell process after one warm-up (default 3, at least 1)
  *   --rounds K       processes per cell, interleaved with the other libraries' (default 1)
  *   --hand-rounds K  processes per ndframe and hand cell of the questions whose target is the hand loop (default 3)
- *   --only LIST      question ids, ops or id prefixes, comma-separated (add, sum:f64, factorize:utf8)
+ *   --only LIST      question ids, ops or id prefixes, comma-separated (add, sum:f64, factorize:utf8, frame)
  *   --libs LIST      library columns: ndframe, hand, hand2, polars-1, polars, duckdb-1, duckdb, arquero
  *   --seed S         data seed (default 42)
  *   --timeout SEC    per cell (default 300)
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
   // loop get `handRounds` processes; everything else `rounds`.
   const HAND_SIDE: readonly LibId[] = ["ndframe", "hand", "hand2"];
   const roundsOf = (q: Question, l: Lib): number =>
-    q.target?.against === "hand" && HAND_SIDE.includes(l.id) ? o.handRounds : o.rounds;
+    q.targets.some((t) => t.against === "hand") && HAND_SIDE.includes(l.id) ? o.handRounds : o.rounds;
   // Round r runs every cell that has more than r rounds, question by
   // question, so that the processes of one question's libraries alternate
   // in time: a slow spell on the machine then hits every library alike.

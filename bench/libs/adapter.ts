@@ -47,3 +47,36 @@ export function num(v: unknown): number {
   if (typeof v === "string") return idNumber(v);
   return Number.NaN;
 }
+
+// ---------------------------------------------------------------- frame questions
+
+/** The columns of the frame questions' data, in order. */
+export const FRAME_COLUMNS = ["a", "b", "k"] as const;
+export type FrameColumn = (typeof FRAME_COLUMNS)[number];
+
+/** The rows of `describe`, in pandas' order. */
+export const DESCRIBE_STATS = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"] as const;
+
+/**
+ * Summary of a frame result (filter, sort): rows, columns, a at both ends
+ * and the middle, b in the middle, k at both ends.
+ */
+export function frameCheck(rows: number, cols: number, at: (name: FrameColumn, i: number) => number): Check {
+  if (rows === 0) return [0, cols];
+  const mid = rows >> 1;
+  return [
+    rows,
+    cols,
+    at("a", 0),
+    at("a", mid),
+    at("a", rows - 1),
+    at("b", mid),
+    at("k", 0),
+    at("k", rows - 1),
+  ];
+}
+
+/** Summary of the assign result: rows, columns, the new column c at both ends and the middle. */
+export function assignCheck(rows: number, cols: number, c: (i: number) => number): Check {
+  return rows === 0 ? [0, cols] : [rows, cols, c(0), c(rows >> 1), c(rows - 1)];
+}

@@ -11,7 +11,15 @@ import * as aq from "arquero";
 import type { Check } from "../config.js";
 import type { Data } from "../data.js";
 import { jsStrings } from "../data.js";
-import { num, type Task, valueAt } from "./adapter.js";
+import {
+  assignCheck,
+  DESCRIBE_STATS,
+  FRAME_COLUMNS,
+  frameCheck,
+  num,
+  type Task,
+  valueAt,
+} from "./adapter.js";
 
 type Table = ReturnType<typeof aq.table>;
 
@@ -30,6 +38,7 @@ export async function prepare(data: Data): Promise<Task> {
   if (data.a !== undefined) columns.a = data.a;
   if (data.b !== undefined) columns.b = data.b;
   if (data.c !== undefined) columns.c = data.c;
+  if (data.k !== undefined) columns.k = data.k;
   if (data.s !== undefined) columns.s = jsStrings(data.s);
   const t = aq.table(columns);
   const n = data.n;
@@ -73,6 +82,11 @@ export async function prepare(data: Data): Promise<Task> {
           valueAt(data, r[n - 1] as number),
         ],
       } as Task<Uint32Array>;
+    case "frame-filter":
+    case "frame-assign":
+    case "frame-sort2":
+    case "frame-describe":
+      return frameTask(t, data);
     case "factorize": {
       const key = data.s !== undefined ? "s" : "a";
       return {
@@ -84,4 +98,50 @@ export async function prepare(data: Data): Promise<Task> {
       } as Task<Table>;
     }
   }
+}
+
+const frameOf = (r: Table): Check => frameCheck(r.numRows(), r.numCols(), (name, i) => num(r.get(name, i)));
+
+/**
+ * The DataFrame questions: `filter(...).reify()` and `orderby(k, desc(a)).reify()`
+ * gather every column (Arquero's verbs are otherwise lazy index views),
+ * `derive` adds a column (sharing the others), and describe is one
+ * `rollup` (Arquero sorts each column's values once for its quantiles,
+ * linear interpolation as pandas).
+ */
+function frameTask(t: Table, data: Data): Task {
+  switch (data.op) {
+    case "frame-filter": {
+      const p = t.params({ thr: data.threshold });
+      return { run: () => p.filter("(d, $) => d.a > $.thr").reify(), check: frameOf } as Task<Table>;
+    }
+    case "frame-assign":
+      return {
+        run: () => t.derive({ c: "d => d.a * d.b" }),
+        check: (r: Table) => assignCheck(r.numRows(), r.numCols(), (i) => num(r.get("c", i))),
+      } as Task<Table>;
+    case "frame-sort2":
+      return { run: () => t.orderby("k", aq.desc("a")).reify(), check: frameOf } as Task<Table>;
+    case "frame-describe": {
+      const { op } = aq;
+      const stats: Record<(typeof DESCRIBE_STATS)[number], (c: string) => unknown> = {
+        count: (c) => op.valid(c),
+        mean: (c) => op.mean(c),
+        std: (c) => op.stdev(c),
+        min: (c) => op.min(c),
+        "25%": (c) => op.quantile(c, 0.25),
+        "50%": (c) => op.median(c),
+        "75%": (c) => op.quantile(c, 0.75),
+        max: (c) => op.max(c),
+      };
+      const spec: Record<string, unknown> = {};
+      for (const c of FRAME_COLUMNS) for (const s of DESCRIBE_STATS) spec[`${c} ${s}`] = stats[s](c);
+      const names = Object.keys(spec);
+      return {
+        run: () => t.rollup(spec as Record<string, string>),
+        check: (r: Table) => names.map((n) => num(r.get(n, 0))),
+      } as Task<Table>;
+    }
+  }
+  throw new Error(`arquero: no frame task for ${data.op}`);
 }

@@ -21,7 +21,7 @@ import {
 } from "@duckdb/node-api";
 import type { Check, Lib } from "../config.js";
 import type { Data, Numeric } from "../data.js";
-import type { Task } from "./adapter.js";
+import { assignCheck, DESCRIBE_STATS, FRAME_COLUMNS, frameCheck, type Task } from "./adapter.js";
 
 const VECTOR = 2048;
 
@@ -69,6 +69,7 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
   if (data.a !== undefined) cols.a = data.a;
   if (data.b !== undefined) cols.b = data.b;
   if (data.c !== undefined) cols.c = data.c;
+  if (data.k !== undefined) cols.k = data.k;
   if (data.s !== undefined) cols.code = data.s.codes;
   if (data.s === undefined) {
     await load(con, "t", cols);
@@ -134,6 +135,11 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
           return [await scalarOf(con, "SELECT count(*) FROM ans"), await v(0), await v(n - 1)];
         },
       };
+    case "frame-filter":
+    case "frame-assign":
+    case "frame-sort2":
+    case "frame-describe":
+      return frameTask(con, data, table, threads);
     case "factorize": {
       const key = data.s !== undefined ? "s" : "a";
       return {
@@ -145,4 +151,71 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
       };
     }
   }
+}
+
+/**
+ * The DataFrame questions. filter and sort create the whole result table;
+ * assign creates only the new column c (a SQL table cannot share t's
+ * columns, and copying them is not the question's work; the check counts
+ * t's columns plus c); describe reads one row of 24 aggregates
+ * (`quantile_cont`: linear interpolation, as pandas).
+ */
+function frameTask(
+  con: DuckDBConnection,
+  data: Data,
+  table: (sql: string) => Task<void>,
+  threads: number,
+): Task {
+  const at = async (name: string, i: number): Promise<number> =>
+    scalarOf(con, `SELECT ${name} FROM ans WHERE rowid = ${i}`);
+  const frameOf = async (): Promise<Check> => {
+    const rows = await scalarOf(con, "SELECT count(*) FROM ans");
+    const vals = new Map<string, number>();
+    const mid = rows >> 1;
+    for (const [name, i] of [
+      ["a", 0],
+      ["a", mid],
+      ["a", rows - 1],
+      ["b", mid],
+      ["k", 0],
+      ["k", rows - 1],
+    ] as const) {
+      if (rows > 0) vals.set(`${name}${i}`, await at(name, i));
+    }
+    return frameCheck(rows, 3, (name, i) => vals.get(`${name}${i}`) as number);
+  };
+  switch (data.op) {
+    case "frame-filter":
+      return { ...table(`SELECT * FROM t WHERE a > ${data.threshold}`), check: frameOf };
+    case "frame-assign":
+      return {
+        ...table("SELECT a * b AS c FROM t"),
+        check: async () => {
+          const rows = await scalarOf(con, "SELECT count(*) FROM ans");
+          const c = [await at("c", 0), await at("c", rows >> 1), await at("c", rows - 1)];
+          return assignCheck(rows, 4, (i) => (i === 0 ? c[0] : i === rows - 1 ? c[2] : c[1]) as number);
+        },
+      };
+    case "frame-sort2":
+      return { ...table("SELECT * FROM t ORDER BY k, a DESC"), check: frameOf };
+    case "frame-describe": {
+      const agg: Record<(typeof DESCRIBE_STATS)[number], (c: string) => string> = {
+        count: (c) => `count(${c})`,
+        mean: (c) => `avg(${c})`,
+        std: (c) => `stddev_samp(${c})`,
+        min: (c) => `min(${c})`,
+        "25%": (c) => `quantile_cont(${c}, 0.25)`,
+        "50%": (c) => `quantile_cont(${c}, 0.5)`,
+        "75%": (c) => `quantile_cont(${c}, 0.75)`,
+        max: (c) => `max(${c})`,
+      };
+      const sql = `SELECT ${FRAME_COLUMNS.flatMap((c) => DESCRIBE_STATS.map((s) => `${agg[s](c)}::DOUBLE`)).join(", ")} FROM t`;
+      return {
+        threads,
+        run: async () => (await con.runAndReadAll(sql)).getRowsJS()[0] ?? [],
+        check: (r: unknown[]) => r.map((v) => Number(v)),
+      } as Task<unknown[]>;
+    }
+  }
+  throw new Error(`duckdb: no frame task for ${data.op}`);
 }

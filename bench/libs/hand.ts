@@ -6,7 +6,8 @@
  */
 import type { Check, Lib } from "../config.js";
 import type { Data, Strings } from "../data.js";
-import { type Task, valueAt } from "./adapter.js";
+import { assignCheck, type FrameColumn, frameCheck, type Task, valueAt } from "./adapter.js";
+import * as hf from "./hand-frame.js";
 import * as k from "./hand-kernels.js";
 
 const words = (a: BigInt64Array): Int32Array => new Int32Array(a.buffer, a.byteOffset, a.length * 2);
@@ -139,5 +140,28 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
         check: (r: k.Factorized) => [r.codes.length, r.count],
       };
   }
+  if (data.kind === "frame") return frameTask(data);
   throw new Error(`hand: no loop for ${key}`);
+}
+
+const frameOf = (r: hf.Frame): Check =>
+  frameCheck(r.a.length, 3, (name: FrameColumn, i: number) => r[name][i] as number);
+
+/** The DataFrame questions over plain arrays (bench/libs/hand-frame.ts). */
+function frameTask(data: Data): Task {
+  const f: hf.Frame = { a: data.a as Float64Array, b: data.b as Float64Array, k: data.k as Int32Array };
+  switch (data.op) {
+    case "frame-filter":
+      return { run: () => hf.filterFrame(f, data.threshold as number), check: frameOf } as Task<hf.Frame>;
+    case "frame-assign":
+      return {
+        run: () => hf.assignProduct(f),
+        check: (r: hf.Frame & { c: Float64Array }) => assignCheck(r.c.length, 4, (i) => r.c[i] as number),
+      } as Task<hf.Frame & { c: Float64Array }>;
+    case "frame-sort2":
+      return { run: () => hf.sortFrame(f), check: frameOf } as Task<hf.Frame>;
+    case "frame-describe":
+      return { run: () => hf.describeFrame(f), check: (r: number[]) => r } as Task<number[]>;
+  }
+  throw new Error(`hand: no loop for ${data.op}`);
 }

@@ -141,6 +141,13 @@ export async function prepare(data: Data, _lib?: Lib): Promise<Task> {
         ],
       } as Task<Int32Array>;
     }
+    case "frame-filter":
+    case "frame-assign":
+    case "frame-sort2":
+    case "frame-describe": {
+      const { prepareFrame } = await import("./ndframe-frame.js");
+      return prepareFrame(data);
+    }
     case "factorize": {
       const factorize = await kernel("factorize");
       return {

@@ -12,7 +12,15 @@ import * as arrow from "apache-arrow";
 import pl from "nodejs-polars";
 import type { Check } from "../config.js";
 import type { Data, Strings } from "../data.js";
-import { type Task, valueAt } from "./adapter.js";
+import {
+  assignCheck,
+  DESCRIBE_STATS,
+  FRAME_COLUMNS,
+  frameCheck as frameRowsCheck,
+  num,
+  type Task,
+  valueAt,
+} from "./adapter.js";
 
 type DataFrame = ReturnType<typeof pl.DataFrame>;
 type Expr = ReturnType<typeof pl.col>;
@@ -54,6 +62,7 @@ export async function prepare(data: Data): Promise<Task> {
   if (data.a !== undefined) cols.push(series("a", data.a));
   if (data.b !== undefined) cols.push(series("b", data.b));
   if (data.c !== undefined) cols.push(series("c", data.c));
+  if (data.k !== undefined) cols.push(series("k", data.k));
   if (data.s !== undefined) cols.push(stringSeries(data.s));
   if (data.perm !== undefined) {
     // polars indexes with UInt32; the conversion is part of loading, not of the question
@@ -87,6 +96,11 @@ export async function prepare(data: Data): Promise<Task> {
         run: () => df.select(a.argSort()),
         check: (r: DataFrame) => [r.height, valueAt(data, numberAt(r, 0)), valueAt(data, numberAt(r, n - 1))],
       } as Task<DataFrame>;
+    case "frame-filter":
+    case "frame-assign":
+    case "frame-sort2":
+    case "frame-describe":
+      return frameTask(df, data);
     case "factorize": {
       const e = data.s !== undefined ? pl.col("s").cast(pl.Categorical).toPhysical() : a.rank("dense");
       return {
@@ -95,4 +109,54 @@ export async function prepare(data: Data): Promise<Task> {
       } as Task<DataFrame>;
     }
   }
+}
+
+const frameOf = (r: DataFrame): Check =>
+  frameRowsCheck(r.height, r.width, (name, i) => num(r.getColumn(name).get(i)));
+
+/** describe as one select of 24 expressions (nodejs-polars' own `describe` gives only mean, std, min, max, median). */
+function describeExprs(): Expr[] {
+  const stats: Record<(typeof DESCRIBE_STATS)[number], (c: Expr) => Expr> = {
+    count: (c) => c.count(),
+    mean: (c) => c.mean(),
+    std: (c) => c.std(),
+    min: (c) => c.min(),
+    "25%": (c) => c.quantile(0.25, "linear"),
+    "50%": (c) => c.quantile(0.5, "linear"),
+    "75%": (c) => c.quantile(0.75, "linear"),
+    max: (c) => c.max(),
+  };
+  return FRAME_COLUMNS.flatMap((name) =>
+    DESCRIBE_STATS.map((s) => stats[s](pl.col(name)).cast(pl.Float64).alias(`${name} ${s}`)),
+  );
+}
+
+/** The DataFrame questions: eager frame verbs, each returning a materialized DataFrame. */
+function frameTask(df: DataFrame, data: Data): Task {
+  switch (data.op) {
+    case "frame-filter":
+      return {
+        run: () => df.filter(pl.col("a").gt(data.threshold as number)),
+        check: frameOf,
+      } as Task<DataFrame>;
+    case "frame-assign":
+      return {
+        run: () => df.withColumns(pl.col("a").mul(pl.col("b")).alias("c")),
+        check: (r: DataFrame) => assignCheck(r.height, r.width, (i) => num(r.getColumn("c").get(i))),
+      } as Task<DataFrame>;
+    case "frame-sort2":
+      // maintainOrder asks for a stable sort, as ndframe's (with distinct a it changes no row)
+      return {
+        run: () => df.sort({ by: ["k", "a"], descending: [false, true], maintainOrder: true }),
+        check: frameOf,
+      } as Task<DataFrame>;
+    case "frame-describe": {
+      const exprs = describeExprs();
+      return {
+        run: () => df.select(...exprs),
+        check: (r: DataFrame) => r.getColumns().map((c) => num(c.get(0))),
+      } as Task<DataFrame>;
+    }
+  }
+  throw new Error(`polars: no frame task for ${data.op}`);
 }
