@@ -4,7 +4,7 @@
  * file under `verbs/` as a free function.
  */
 import * as arrow from "apache-arrow";
-import { columnFromArrow, columnToArrow } from "../core/arrow.js";
+import { columnToArrow } from "../core/arrow.js";
 import { Column } from "../core/column.js";
 import type { DType } from "../core/dtype.js";
 import { DTypeError, KeyError, ShapeError } from "../core/errors.js";
@@ -17,6 +17,7 @@ import { Series } from "../series/series.js";
 import { JUPYTER_DISPLAY, type MimeBundle, mimeBundle } from "../util/display.js";
 import { isObject, show } from "../util/is.js";
 import { unknownColumn } from "../util/names.js";
+import { fromArrow, fromRecords } from "./construct.js";
 import { formatFrame } from "./format.js";
 import { frameToHTML } from "./html.js";
 import type { AnySchema, ColumnInput, ColumnName, Renamed, Schema, SchemaOf } from "./schema.js";
@@ -702,56 +703,6 @@ function isIndexLength(x: unknown): number | undefined {
   return typeof x === "object" && x !== null && typeof (x as { length?: unknown }).length === "number"
     ? ((x as { length: number }).length as number)
     : undefined;
-}
-
-/** Build a frame from row objects (see `DataFrame.fromRecords`). */
-export function fromRecords(
-  records: readonly Readonly<Record<string, unknown>>[],
-  options?: FromRecordsOptions,
-): DataFrame {
-  if (!Array.isArray(records))
-    throw new DTypeError(`fromRecords expects an array of objects, got ${show(records)}`);
-  const schema = options?.schema;
-  const names: string[] = schema === undefined ? [] : Object.keys(schema);
-  const seen = new Set(names);
-  records.forEach((r, i) => {
-    if (!isObject(r)) throw new DTypeError(`fromRecords: row ${i} is not an object: ${show(r)}`);
-    for (const k of Object.keys(r)) {
-      if (seen.has(k)) continue;
-      if (schema !== undefined) {
-        throw new KeyError(unknownColumn(k, names, `fromRecords: row ${i} has a key not in the schema`));
-      }
-      seen.add(k);
-      names.push(k);
-    }
-  });
-  const data = new Map<string, Column>();
-  for (const n of names) {
-    const values = records.map((r) => (Object.hasOwn(r, n) ? (r[n] ?? null) : null));
-    try {
-      data.set(n, schema === undefined ? column(values) : column(values, schema[n] as DType | string));
-    } catch (e) {
-      throw new DTypeError(`fromRecords: column ${JSON.stringify(n)}: ${(e as Error).message}`);
-    }
-  }
-  return new DataFrameImpl(
-    data,
-    options?.index === undefined ? undefined : { index: options.index },
-  ) as DataFrame;
-}
-
-/** Build a frame over the columns of an apache-arrow Table (no copy). */
-export function fromArrow(table: arrow.Table, options?: FrameOptions): DataFrame {
-  if (!(table instanceof arrow.Table))
-    throw new DTypeError(`fromArrow expects an apache-arrow Table, got ${show(table)}`);
-  const data = new Map<string, Column>();
-  for (const field of table.schema.fields) {
-    if (data.has(field.name))
-      throw new KeyError(`fromArrow: duplicate column name ${JSON.stringify(field.name)}`);
-    const child = table.getChild(field.name) as arrow.Vector;
-    data.set(field.name, columnFromArrow(child));
-  }
-  return new DataFrameImpl(data, options) as DataFrame;
 }
 
 /** The DataFrame type: a frame with schema `S`. */
