@@ -10,6 +10,8 @@ import { DTypeError, ShapeError } from "../core/errors.js";
 import { column } from "../core/from-values.js";
 import { type Index, isIndex, makeIndex } from "../core/index/index.js";
 import { RangeIndex } from "../core/index/range-index.js";
+import { SortedIndex } from "../core/index/sorted-index.js";
+import { words } from "../core/int64.js";
 import { eq } from "../core/kernels/compare.js";
 import { all } from "../core/kernels/reduce.js";
 import { take } from "../core/kernels/take.js";
@@ -122,4 +124,38 @@ export function align<A extends DType, B extends DType>(
     right: takeOrNull(right, ri.getIndexer(index)),
     index,
   };
+}
+
+/**
+ * The labels of the rows at `positions`: a RangeIndex maps them by
+ * arithmetic (no label column is materialized), other indexes gather.
+ * @internal
+ */
+export function indexAt(index: Index, positions: Int32Array): Index {
+  if (!(index instanceof RangeIndex)) return makeIndex(take(index.toColumn(), positions));
+  const n = positions.length;
+  const labels = new BigInt64Array(n);
+  const w = words(labels);
+  let increasing = true;
+  const { start, step } = index;
+  const last = start + (index.length - 1) * step;
+  if (start >= 0 && last >= 0 && start < 2147483648 && last < 2147483648) {
+    // labels in [0, 2^31): the high words stay 0
+    let prev = -1;
+    for (let i = 0; i < n; i++) {
+      const p = positions[i] as number;
+      w[2 * i] = start + p * step;
+      if (p <= prev) increasing = false;
+      prev = p;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = start + (positions[i] as number) * step;
+      w[2 * i] = v | 0;
+      w[2 * i + 1] = Math.floor(v / 4294967296);
+      if (i > 0 && (positions[i] as number) <= (positions[i - 1] as number)) increasing = false;
+    }
+  }
+  const col = column(labels);
+  return increasing && index.step > 0 ? new SortedIndex(col, true) : makeIndex(col);
 }

@@ -127,3 +127,33 @@ export function maskToIndices(bits: Uint8Array, offset: number, n: number, k: nu
   }
   return out;
 }
+
+/** Positions of the rows where a bool column is true (null counts as false). Used by the frame and Series verbs to gather rows. @internal */
+export function truePositions(mask: Column<Bool>): Int32Array {
+  let n = 0;
+  for (const c of mask.chunks) n += c.length;
+  // one slot of slack: the branch-free loop writes every row and advances on true
+  const out = new Int32Array(n + 1);
+  let k = 0;
+  let base = 0;
+  for (const c of mask.chunks) {
+    const v = c.values;
+    const vb = c.validity;
+    const off = c.offset;
+    if (vb === null) {
+      for (let i = 0; i < c.length; i++) {
+        const j = off + i;
+        out[k] = base + i;
+        k += ((v[j >>> 3] as number) >>> (j & 7)) & 1;
+      }
+    } else {
+      for (let i = 0; i < c.length; i++) {
+        const j = off + i;
+        out[k] = base + i;
+        k += ((v[j >>> 3] as number) >>> (j & 7)) & ((vb[j >>> 3] as number) >>> (j & 7)) & 1;
+      }
+    }
+    base += c.length;
+  }
+  return out.subarray(0, k);
+}

@@ -2,7 +2,7 @@
 import { OptionError } from "../../core/errors.js";
 import { column } from "../../core/from-values.js";
 import { duplicated as duplicatedColumns } from "../../core/kernels/duplicated.js";
-import { filter as filterColumn } from "../../core/kernels/filter.js";
+import { truePositions } from "../../core/kernels/filter.js";
 import { not } from "../../core/kernels/logical.js";
 import { Series } from "../../series/series.js";
 import { isObject, show } from "../../util/is.js";
@@ -74,7 +74,6 @@ export function dropDuplicates<S extends Schema>(
   const { cols, keep } = options(df, opts, "dropDuplicates");
   if (df.length === 0) return df;
   const keepRows = not(duplicatedColumns(cols, { keep }));
-  const rows = filterColumn(column(Int32Array.from({ length: df.length }, (_, i) => i)), keepRows).combine()
-    .values as Int32Array;
+  const rows = truePositions(keepRows);
   return rows.length === df.length ? df : takeRows(df, rows);
 }

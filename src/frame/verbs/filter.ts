@@ -2,13 +2,9 @@
 import { Column } from "../../core/column.js";
 import { type Bool, dtypeToString } from "../../core/dtype.js";
 import { DTypeError, ShapeError } from "../../core/errors.js";
-import { column } from "../../core/from-values.js";
-import { type Index, makeIndex } from "../../core/index/index.js";
-import { RangeIndex } from "../../core/index/range-index.js";
-import { SortedIndex } from "../../core/index/sorted-index.js";
-import { words } from "../../core/int64.js";
+import { truePositions } from "../../core/kernels/filter.js";
 import { take } from "../../core/kernels/take.js";
-import { isDefaultIndex, sameLabels } from "../../series/index-of.js";
+import { indexAt, isDefaultIndex, sameLabels } from "../../series/index-of.js";
 import { Series } from "../../series/series.js";
 import { show } from "../../util/is.js";
 import { DataFrame } from "../frame.js";
@@ -50,69 +46,6 @@ export function filter<S extends Schema>(df: DataFrame<S>, mask: RowMask<S>): Da
     throw new ShapeError(`filter: the mask has ${bits.length} values, the frame has ${df.length} rows`);
   }
   return takeRows(df, truePositions(bits as Column<Bool>));
-}
-
-/** Positions of the rows where a bool column is true (null counts as false). @internal */
-export function truePositions(mask: Column<Bool>): Int32Array {
-  let n = 0;
-  for (const c of mask.chunks) n += c.length;
-  // one slot of slack: the branch-free loop writes every row and advances on true
-  const out = new Int32Array(n + 1);
-  let k = 0;
-  let base = 0;
-  for (const c of mask.chunks) {
-    const v = c.values;
-    const vb = c.validity;
-    const off = c.offset;
-    if (vb === null) {
-      for (let i = 0; i < c.length; i++) {
-        const j = off + i;
-        out[k] = base + i;
-        k += ((v[j >>> 3] as number) >>> (j & 7)) & 1;
-      }
-    } else {
-      for (let i = 0; i < c.length; i++) {
-        const j = off + i;
-        out[k] = base + i;
-        k += ((v[j >>> 3] as number) >>> (j & 7)) & ((vb[j >>> 3] as number) >>> (j & 7)) & 1;
-      }
-    }
-    base += c.length;
-  }
-  return out.subarray(0, k);
-}
-
-/**
- * The labels of the rows at `positions`: a RangeIndex maps them by
- * arithmetic (no label column is materialized), other indexes gather.
- */
-function indexAt(index: Index, positions: Int32Array): Index {
-  if (!(index instanceof RangeIndex)) return makeIndex(take(index.toColumn(), positions));
-  const n = positions.length;
-  const labels = new BigInt64Array(n);
-  const w = words(labels);
-  let increasing = true;
-  const { start, step } = index;
-  const last = start + (index.length - 1) * step;
-  if (start >= 0 && last >= 0 && start < 2147483648 && last < 2147483648) {
-    // labels in [0, 2^31): the high words stay 0
-    let prev = -1;
-    for (let i = 0; i < n; i++) {
-      const p = positions[i] as number;
-      w[2 * i] = start + p * step;
-      if (p <= prev) increasing = false;
-      prev = p;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const v = start + (positions[i] as number) * step;
-      w[2 * i] = v | 0;
-      w[2 * i + 1] = Math.floor(v / 4294967296);
-      if (i > 0 && (positions[i] as number) <= (positions[i - 1] as number)) increasing = false;
-    }
-  }
-  const col = column(labels);
-  return increasing && index.step > 0 ? new SortedIndex(col, true) : makeIndex(col);
 }
 
 /** The rows at `positions` (labels included). @internal */

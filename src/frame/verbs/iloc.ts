@@ -4,7 +4,7 @@ import { type Bool, dtypeToString, isInteger } from "../../core/dtype.js";
 import { DTypeError, IndexError, KeyError, OptionError, ShapeError } from "../../core/errors.js";
 import { column } from "../../core/from-values.js";
 import { RangeIndex } from "../../core/index/range-index.js";
-import { filter as filterColumn } from "../../core/kernels/filter.js";
+import { truePositions } from "../../core/kernels/filter.js";
 import { take } from "../../core/kernels/take.js";
 import { isDefaultIndex, sameLabels } from "../../series/index-of.js";
 import { Series } from "../../series/series.js";
@@ -94,12 +94,6 @@ export function stepped(start: number, stop: number, step: number): RowSelection
   return { kind: "take", positions, step };
 }
 
-/** The positions where a bool column is true (null counts as false). @internal */
-export function maskPositions(bits: Column<Bool>): Int32Array {
-  const rows = column(Int32Array.from({ length: bits.length }, (_, i) => i));
-  return filterColumn(rows, bits).combine().values as Int32Array;
-}
-
 /** A bool mask (array, Column or Series) as a bool Column of `n` values, checked. @internal */
 export function maskColumn(fn: string, mask: unknown, n: number, what: string): Column<Bool> {
   let bits: Column;
@@ -162,7 +156,7 @@ function rowSelection(df: DataFrame<Schema>, rows: unknown): RowSelection {
     return { kind: "take", positions: Int32Array.from(rows, (v) => position("iloc", v, n, "row")) };
   }
   if (rows instanceof Series || rows instanceof Column || isBoolArray(rows)) {
-    return { kind: "take", positions: maskPositions(maskColumn("iloc", rows, n, "rows")) };
+    return { kind: "take", positions: truePositions(maskColumn("iloc", rows, n, "rows")) };
   }
   if (Array.isArray(rows) || rows instanceof Int32Array) {
     const src = rows as ArrayLike<unknown>;

@@ -7,6 +7,7 @@ import { comparerOf, type Index, type Label } from "../../core/index/index.js";
 import { RangeIndex } from "../../core/index/range-index.js";
 import { SortedIndex } from "../../core/index/sorted-index.js";
 import { decode } from "../../core/kernels/factorize.js";
+import { truePositions } from "../../core/kernels/filter.js";
 import { take } from "../../core/kernels/take.js";
 import { isDefaultIndex, sameLabels } from "../../series/index-of.js";
 import { Series } from "../../series/series.js";
@@ -19,7 +20,6 @@ import {
   isBoolArray,
   isSliceObject,
   maskColumn,
-  maskPositions,
   type RowMaskLike,
   type RowSelection,
   selectFrame,
@@ -221,11 +221,11 @@ function rowSelection(df: DataFrame<Schema>, rows: unknown): RowSelection {
   if (rows instanceof Series && rows.dtype.kind === "bool") {
     return {
       kind: "take",
-      positions: maskPositions(maskColumn("loc", alignedMask(df, rows), df.length, "rows")),
+      positions: truePositions(maskColumn("loc", alignedMask(df, rows), df.length, "rows")),
     };
   }
   if ((rows instanceof Column && rows.dtype.kind === "bool") || isBoolArray(rows)) {
-    return { kind: "take", positions: maskPositions(maskColumn("loc", rows, df.length, "rows")) };
+    return { kind: "take", positions: truePositions(maskColumn("loc", rows, df.length, "rows")) };
   }
   if (rows instanceof Series || rows instanceof Column) {
     return { kind: "take", positions: labelPositions(index, rows.toArray() as Label[]) };

@@ -1,8 +1,9 @@
 /** `dropNull` and `fillNull` for frames. */
 import type { Column } from "../../core/column.js";
+import type { Bool } from "../../core/dtype.js";
 import { OptionError } from "../../core/errors.js";
 import { column } from "../../core/from-values.js";
-import { filter as filterColumn } from "../../core/kernels/filter.js";
+import { truePositions } from "../../core/kernels/filter.js";
 import { fillNull as fillColumn } from "../../core/kernels/missing.js";
 import { isObject, keyword, nonNegativeInt, show } from "../../util/is.js";
 import { DataFrame } from "../frame.js";
@@ -70,11 +71,7 @@ export function dropNull<S extends Schema>(df: DataFrame<S>, options?: DropNullO
     if (!keep[i]) all = false;
   }
   if (all) return df;
-  const rows = filterColumn(
-    column(Int32Array.from({ length: df.length }, (_, i) => i)),
-    column(keep, "bool") as never,
-  ).combine().values as Int32Array;
-  return takeRows(df, rows);
+  return takeRows(df, truePositions(column(keep, "bool") as Column<Bool>));
 }
 
 /** What `fillNull` fills a frame with. */

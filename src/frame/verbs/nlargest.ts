@@ -1,8 +1,7 @@
 /** `nlargest` and `nsmallest` for frames: the top rows by some columns. */
 import type { Column } from "../../core/column.js";
 import { OptionError } from "../../core/errors.js";
-import { column } from "../../core/from-values.js";
-import { filter as filterColumn } from "../../core/kernels/filter.js";
+import { truePositions } from "../../core/kernels/filter.js";
 import { and, not } from "../../core/kernels/logical.js";
 import { isNaNColumn, notNull } from "../../core/kernels/missing.js";
 import { argsort } from "../../core/kernels/sort.js";
@@ -30,8 +29,7 @@ function topRows<S extends Schema>(
   // rows with a value (not null, not NaN) in every key
   let valid = and(notNull(keys[0] as Column), not(isNaNColumn(keys[0] as Column)));
   for (const key of keys.slice(1)) valid = and(valid, and(notNull(key), not(isNaNColumn(key))));
-  let rows = filterColumn(column(Int32Array.from({ length: df.length }, (_, i) => i)), valid).combine()
-    .values as Int32Array;
+  let rows = truePositions(valid);
   if (k === "last") rows = rows.slice().reverse();
   const sub = keys.map((key) => take(key, rows));
   const order = argsort(sub, { descending: largest });

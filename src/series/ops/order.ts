@@ -7,7 +7,7 @@
 import type { Column } from "../../core/column.js";
 import { OptionError } from "../../core/errors.js";
 import { column } from "../../core/from-values.js";
-import { filter } from "../../core/kernels/filter.js";
+import { truePositions } from "../../core/kernels/filter.js";
 import { and, not } from "../../core/kernels/logical.js";
 import { isNaNColumn, notNull } from "../../core/kernels/missing.js";
 import { argsort, type SortOptions } from "../../core/kernels/sort.js";
@@ -52,8 +52,7 @@ export function extremePositions(col: Column, n: unknown, largest: boolean, keep
   const k = keep === undefined ? "first" : keyword("keep", keep, ["first", "last", "all"] as const);
   // isNaN is null on null rows, and false AND null is false: nulls drop out too
   const valid = and(notNull(col), not(isNaNColumn(col)));
-  let rows = filter(column(Int32Array.from({ length: col.length }, (_, i) => i)), valid).combine()
-    .values as Int32Array;
+  let rows = truePositions(valid);
   // "last": visit the rows backwards, so the stable sort lets later rows win ties
   if (k === "last") rows = rows.slice().reverse();
   const values = take(col, rows);
