@@ -5,7 +5,7 @@
  */
 
 import { Column } from "../core/column.js";
-import { type DType, int32 } from "../core/dtype.js";
+import type { DType } from "../core/dtype.js";
 import { DTypeError, ShapeError } from "../core/errors.js";
 import { column } from "../core/from-values.js";
 import { type Index, isIndex, makeIndex } from "../core/index/index.js";
@@ -14,7 +14,7 @@ import { SortedIndex } from "../core/index/sorted-index.js";
 import { words } from "../core/int64.js";
 import { eq } from "../core/kernels/compare.js";
 import { all } from "../core/kernels/reduce.js";
-import { take } from "../core/kernels/take.js";
+import { positionsOrNull, take } from "../core/kernels/take.js";
 import { show } from "../util/is.js";
 
 /** What an `index` option accepts: an Index, a Column of labels, or an array of labels. */
@@ -72,19 +72,7 @@ export function sameLabels(a: Index, b: Index): boolean {
 
 /** `col` gathered at `positions`, a null where a position is −1. */
 export function takeOrNull<T extends DType>(col: Column<T>, positions: Int32Array): Column<T> {
-  let missing = false;
-  for (let i = 0; i < positions.length; i++) {
-    if ((positions[i] as number) < 0) {
-      missing = true;
-      break;
-    }
-  }
-  if (!missing) return take(col, positions);
-  const idx = column(
-    Array.from(positions, (p) => (p < 0 ? null : p)),
-    int32,
-  );
-  return take(col, idx);
+  return positions.some((p) => p < 0) ? take(col, positionsOrNull(positions.slice())) : take(col, positions);
 }
 
 /** Two operands lined up row by row, and the index of the result. */

@@ -8,6 +8,7 @@ import { Column } from "../column.js";
 import { dtypeToString, type Float64, float64, isNumeric, isTemporal } from "../dtype.js";
 import { DTypeError, OptionError, ShapeError } from "../errors.js";
 import { cast } from "./cast.js";
+import { notNull } from "./missing.js";
 
 /** Options of `interpolate`. */
 export interface InterpolateOptions {
@@ -25,10 +26,15 @@ function numbers(col: Column, what: string): Float64Array {
   if (!isNumeric(d) && !isTemporal(d)) {
     throw new DTypeError(`interpolate: ${what} must be numeric or temporal, got ${dtypeToString(d)}`);
   }
-  const f = cast(isTemporal(d) ? cast(col, "int64") : col, float64, { safe: false });
-  const out = new Float64Array(col.length);
-  let i = 0;
-  for (const v of f) out[i++] = v === null ? Number.NaN : (v as number);
+  const c = cast(isTemporal(d) ? cast(col, "int64") : col, float64, { safe: false }).combine();
+  const out = new Float64Array(c.values as Float64Array);
+  const vb = c.validity;
+  if (vb !== null) {
+    for (let i = 0; i < c.length; i++) {
+      const j = c.offset + i;
+      if ((((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) out[i] = Number.NaN;
+    }
+  }
   return out;
 }
 
@@ -62,9 +68,8 @@ export function interpolate(col: Column, options?: InterpolateOptions): Column<F
   }
   const n = col.length;
   const y = numbers(col, "the column");
-  const valid = new Uint8Array(n);
-  let i = 0;
-  for (const v of col) valid[i++] = v === null ? 0 : 1;
+  const valid = notNull(col).chunks[0]?.values ?? new Uint8Array(0);
+  const isValid = (j: number): boolean => (((valid[j >>> 3] as number) >>> (j & 7)) & 1) === 1;
   let x: Float64Array | null = null;
   if (options?.x !== undefined) {
     const xc = options.x;
@@ -82,7 +87,7 @@ export function interpolate(col: Column, options?: InterpolateOptions): Column<F
   const bits = new Uint8Array((n + 7) >>> 3);
   let prev = -1;
   for (let j = 0; j < n; j++) {
-    if (valid[j] === 1) {
+    if (isValid(j)) {
       // fill the gap (prev, j) on the line from prev to j
       if (prev >= 0 && j - prev > 1) {
         const x0 = x === null ? prev : (x[prev] as number);
@@ -105,7 +110,7 @@ export function interpolate(col: Column, options?: InterpolateOptions): Column<F
     out[g] = y[prev] as number;
     bits[g >>> 3] = (bits[g >>> 3] as number) | (1 << (g & 7));
   }
-  const allValid = prev >= 0 && valid.indexOf(1) === 0;
+  const allValid = prev >= 0 && isValid(0);
   return Column.fromChunk(
     makeChunk({ dtype: float64, length: n, values: out, validity: allValid || n === 0 ? null : bits }),
   );

@@ -9,12 +9,12 @@ import { isObject, keyword, nonNegativeInt, show } from "../../util/is.js";
 import { bitmapBytes } from "../bitmap.js";
 import { type Chunk, makeChunk } from "../chunk.js";
 import { Column } from "../column.js";
-import { type Bool, bool, type DType, dtypeToString, int32, isFloat } from "../dtype.js";
+import { type Bool, bool, type DType, dtypeToString, isFloat } from "../dtype.js";
 import { CastError, DTypeError, OptionError } from "../errors.js";
 import { column } from "../from-values.js";
 import { concat } from "./concat.js";
 import { filter } from "./filter.js";
-import { take } from "./take.js";
+import { positionsOrNull, take } from "./take.js";
 
 function checkColumn(fn: string, col: unknown): asserts col is Column {
   if (!(col instanceof Column)) throw new DTypeError(`${fn} expects a Column, got ${show(col)}`);
@@ -205,7 +205,7 @@ function fillFrom<T extends DType>(col: Column<T>, method: "forward" | "backward
   const n = col.length;
   if (col.nullCount === 0) return col;
   const valid = notNull(col).chunks[0]?.values as Uint8Array;
-  const idx: (number | null)[] = new Array(n);
+  const idx = new Int32Array(n);
   const forward = method === "forward";
   let last = -1;
   let run = 0;
@@ -217,10 +217,10 @@ function fillFrom<T extends DType>(col: Column<T>, method: "forward" | "backward
       idx[i] = i;
     } else {
       run++;
-      idx[i] = last >= 0 && run <= limit ? last : null;
+      idx[i] = last >= 0 && run <= limit ? last : -1;
     }
   }
-  return take(col, column(idx, int32));
+  return take(col, positionsOrNull(idx));
 }
 
 /**

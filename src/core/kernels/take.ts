@@ -9,7 +9,7 @@ import { bitmapBytes, getBit } from "../bitmap.js";
 import { columnBuilder } from "../builder.js";
 import { type Chunk, makeChunk, numberOffsets, type StorageOf } from "../chunk.js";
 import { Column } from "../column.js";
-import { type DType, dtypeToString, isInteger, isVarWidth, type TypedArray } from "../dtype.js";
+import { type DType, dtypeToString, int32, isInteger, isVarWidth, type TypedArray } from "../dtype.js";
 import { DTypeError, IndexError } from "../errors.js";
 import { words } from "../int64.js";
 
@@ -342,4 +342,22 @@ export function takeChunk<T extends DType>(c: Chunk<T>, idx: Int32Array, valid: 
   }
   const values = gatherValues(c.values, idx) as StorageOf<T>;
   return makeChunk({ dtype: c.dtype, length: n, values, validity, dictionary: c.dictionary });
+}
+
+/**
+ * An int32 column of positions for `take` where a negative position means
+ * "null here" (as pandas' `take(allow_fill=True)` reads −1). Takes `pos`
+ * over as its values (its negative entries are set to 0). @internal
+ */
+export function positionsOrNull(pos: Int32Array): Column {
+  const n = pos.length;
+  let validity: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    if ((pos[i] as number) < 0) {
+      validity ??= new Uint8Array(bitmapBytes(n)).fill(255);
+      validity[i >>> 3] = (validity[i >>> 3] as number) & ~(1 << (i & 7));
+      pos[i] = 0;
+    }
+  }
+  return Column.fromChunk(makeChunk({ dtype: int32, length: n, values: pos, validity }));
 }

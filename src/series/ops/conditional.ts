@@ -4,13 +4,14 @@
  * @internal
  */
 import { Column } from "../../core/column.js";
-import { type Bool, type DType, dtypeToString, int32 } from "../../core/dtype.js";
+import { type Bool, type DType, dtypeToString } from "../../core/dtype.js";
 import { DTypeError, OptionError, ShapeError } from "../../core/errors.js";
 import { column } from "../../core/from-values.js";
 import { ge, gt, le, lt } from "../../core/kernels/compare.js";
 import { concat } from "../../core/kernels/concat.js";
+import { truePositions } from "../../core/kernels/filter.js";
 import { and } from "../../core/kernels/logical.js";
-import { take } from "../../core/kernels/take.js";
+import { positionsOrNull, take } from "../../core/kernels/take.js";
 import { keyword, show } from "../../util/is.js";
 
 /** A one-row column holding `v`: in `dtype` when it fits, else in the dtype inferred for it. */
@@ -47,14 +48,17 @@ export function choose(
   }
   const both =
     other === null || other === undefined ? col : concat([col, otherCol ?? scalarColumn(other, col.dtype)]);
-  const idx: (number | null)[] = new Array(n);
-  let i = 0;
-  for (const c of cond) {
-    const replace = keepWhere ? c !== true : c === true;
-    idx[i] = !replace ? i : other === null || other === undefined ? null : otherCol !== null ? n + i : n;
-    i++;
+  // the condition's bits, a null counting as false
+  const isTrue = new Uint8Array(n);
+  const t = truePositions(cond);
+  for (let k = 0; k < t.length; k++) isTrue[t[k] as number] = 1;
+  const noOther = other === null || other === undefined;
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const replace = keepWhere ? isTrue[i] === 0 : isTrue[i] === 1;
+    idx[i] = !replace ? i : noOther ? -1 : otherCol !== null ? n + i : n;
   }
-  return take(both, column(idx, int32));
+  return take(both, positionsOrNull(idx));
 }
 
 /** Which ends `between` includes. */
