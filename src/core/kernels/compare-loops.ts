@@ -12,386 +12,386 @@ import type { NumberArray } from "../dtype.js";
 export function ltSI8(a: Int8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b ? 1 : 0) | (a[i + 1] < b ? 2 : 0) | (a[i + 2] < b ? 4 : 0) | (a[i + 3] < b ? 8 : 0) | (a[i + 4] < b ? 16 : 0) | (a[i + 5] < b ? 32 : 0) | (a[i + 6] < b ? 64 : 0) | (a[i + 7] < b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b) | (+(a[i + 1] < b) << 1) | (+(a[i + 2] < b) << 2) | (+(a[i + 3] < b) << 3) | (+(a[i + 4] < b) << 4) | (+(a[i + 5] < b) << 5) | (+(a[i + 6] < b) << 6) | (+(a[i + 7] < b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b) << k; out[m] = w; }
 }
 export function leSI8(a: Int8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b ? 1 : 0) | (a[i + 1] <= b ? 2 : 0) | (a[i + 2] <= b ? 4 : 0) | (a[i + 3] <= b ? 8 : 0) | (a[i + 4] <= b ? 16 : 0) | (a[i + 5] <= b ? 32 : 0) | (a[i + 6] <= b ? 64 : 0) | (a[i + 7] <= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b) | (+(a[i + 1] <= b) << 1) | (+(a[i + 2] <= b) << 2) | (+(a[i + 3] <= b) << 3) | (+(a[i + 4] <= b) << 4) | (+(a[i + 5] <= b) << 5) | (+(a[i + 6] <= b) << 6) | (+(a[i + 7] <= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b) << k; out[m] = w; }
 }
 export function gtSI8(a: Int8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] > b ? 1 : 0) | (a[i + 1] > b ? 2 : 0) | (a[i + 2] > b ? 4 : 0) | (a[i + 3] > b ? 8 : 0) | (a[i + 4] > b ? 16 : 0) | (a[i + 5] > b ? 32 : 0) | (a[i + 6] > b ? 64 : 0) | (a[i + 7] > b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] > b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] > b) | (+(a[i + 1] > b) << 1) | (+(a[i + 2] > b) << 2) | (+(a[i + 3] > b) << 3) | (+(a[i + 4] > b) << 4) | (+(a[i + 5] > b) << 5) | (+(a[i + 6] > b) << 6) | (+(a[i + 7] > b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] > b) << k; out[m] = w; }
 }
 export function geSI8(a: Int8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] >= b ? 1 : 0) | (a[i + 1] >= b ? 2 : 0) | (a[i + 2] >= b ? 4 : 0) | (a[i + 3] >= b ? 8 : 0) | (a[i + 4] >= b ? 16 : 0) | (a[i + 5] >= b ? 32 : 0) | (a[i + 6] >= b ? 64 : 0) | (a[i + 7] >= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] >= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] >= b) | (+(a[i + 1] >= b) << 1) | (+(a[i + 2] >= b) << 2) | (+(a[i + 3] >= b) << 3) | (+(a[i + 4] >= b) << 4) | (+(a[i + 5] >= b) << 5) | (+(a[i + 6] >= b) << 6) | (+(a[i + 7] >= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] >= b) << k; out[m] = w; }
 }
 export function eqSI8(a: Int8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b ? 1 : 0) | (a[i + 1] === b ? 2 : 0) | (a[i + 2] === b ? 4 : 0) | (a[i + 3] === b ? 8 : 0) | (a[i + 4] === b ? 16 : 0) | (a[i + 5] === b ? 32 : 0) | (a[i + 6] === b ? 64 : 0) | (a[i + 7] === b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b) | (+(a[i + 1] === b) << 1) | (+(a[i + 2] === b) << 2) | (+(a[i + 3] === b) << 3) | (+(a[i + 4] === b) << 4) | (+(a[i + 5] === b) << 5) | (+(a[i + 6] === b) << 6) | (+(a[i + 7] === b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b) << k; out[m] = w; }
 }
 export function ltCI8(a: Int8Array, b: Int8Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b[i] ? 1 : 0) | (a[i + 1] < b[i + 1] ? 2 : 0) | (a[i + 2] < b[i + 2] ? 4 : 0) | (a[i + 3] < b[i + 3] ? 8 : 0) | (a[i + 4] < b[i + 4] ? 16 : 0) | (a[i + 5] < b[i + 5] ? 32 : 0) | (a[i + 6] < b[i + 6] ? 64 : 0) | (a[i + 7] < b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b[i]) | (+(a[i + 1] < b[i + 1]) << 1) | (+(a[i + 2] < b[i + 2]) << 2) | (+(a[i + 3] < b[i + 3]) << 3) | (+(a[i + 4] < b[i + 4]) << 4) | (+(a[i + 5] < b[i + 5]) << 5) | (+(a[i + 6] < b[i + 6]) << 6) | (+(a[i + 7] < b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b[i]) << k; out[m] = w; }
 }
 export function leCI8(a: Int8Array, b: Int8Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b[i] ? 1 : 0) | (a[i + 1] <= b[i + 1] ? 2 : 0) | (a[i + 2] <= b[i + 2] ? 4 : 0) | (a[i + 3] <= b[i + 3] ? 8 : 0) | (a[i + 4] <= b[i + 4] ? 16 : 0) | (a[i + 5] <= b[i + 5] ? 32 : 0) | (a[i + 6] <= b[i + 6] ? 64 : 0) | (a[i + 7] <= b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b[i]) | (+(a[i + 1] <= b[i + 1]) << 1) | (+(a[i + 2] <= b[i + 2]) << 2) | (+(a[i + 3] <= b[i + 3]) << 3) | (+(a[i + 4] <= b[i + 4]) << 4) | (+(a[i + 5] <= b[i + 5]) << 5) | (+(a[i + 6] <= b[i + 6]) << 6) | (+(a[i + 7] <= b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b[i]) << k; out[m] = w; }
 }
 export function eqCI8(a: Int8Array, b: Int8Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b[i] ? 1 : 0) | (a[i + 1] === b[i + 1] ? 2 : 0) | (a[i + 2] === b[i + 2] ? 4 : 0) | (a[i + 3] === b[i + 3] ? 8 : 0) | (a[i + 4] === b[i + 4] ? 16 : 0) | (a[i + 5] === b[i + 5] ? 32 : 0) | (a[i + 6] === b[i + 6] ? 64 : 0) | (a[i + 7] === b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b[i]) | (+(a[i + 1] === b[i + 1]) << 1) | (+(a[i + 2] === b[i + 2]) << 2) | (+(a[i + 3] === b[i + 3]) << 3) | (+(a[i + 4] === b[i + 4]) << 4) | (+(a[i + 5] === b[i + 5]) << 5) | (+(a[i + 6] === b[i + 6]) << 6) | (+(a[i + 7] === b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b[i]) << k; out[m] = w; }
 }
 export function ltSI16(a: Int16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b ? 1 : 0) | (a[i + 1] < b ? 2 : 0) | (a[i + 2] < b ? 4 : 0) | (a[i + 3] < b ? 8 : 0) | (a[i + 4] < b ? 16 : 0) | (a[i + 5] < b ? 32 : 0) | (a[i + 6] < b ? 64 : 0) | (a[i + 7] < b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b) | (+(a[i + 1] < b) << 1) | (+(a[i + 2] < b) << 2) | (+(a[i + 3] < b) << 3) | (+(a[i + 4] < b) << 4) | (+(a[i + 5] < b) << 5) | (+(a[i + 6] < b) << 6) | (+(a[i + 7] < b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b) << k; out[m] = w; }
 }
 export function leSI16(a: Int16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b ? 1 : 0) | (a[i + 1] <= b ? 2 : 0) | (a[i + 2] <= b ? 4 : 0) | (a[i + 3] <= b ? 8 : 0) | (a[i + 4] <= b ? 16 : 0) | (a[i + 5] <= b ? 32 : 0) | (a[i + 6] <= b ? 64 : 0) | (a[i + 7] <= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b) | (+(a[i + 1] <= b) << 1) | (+(a[i + 2] <= b) << 2) | (+(a[i + 3] <= b) << 3) | (+(a[i + 4] <= b) << 4) | (+(a[i + 5] <= b) << 5) | (+(a[i + 6] <= b) << 6) | (+(a[i + 7] <= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b) << k; out[m] = w; }
 }
 export function gtSI16(a: Int16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] > b ? 1 : 0) | (a[i + 1] > b ? 2 : 0) | (a[i + 2] > b ? 4 : 0) | (a[i + 3] > b ? 8 : 0) | (a[i + 4] > b ? 16 : 0) | (a[i + 5] > b ? 32 : 0) | (a[i + 6] > b ? 64 : 0) | (a[i + 7] > b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] > b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] > b) | (+(a[i + 1] > b) << 1) | (+(a[i + 2] > b) << 2) | (+(a[i + 3] > b) << 3) | (+(a[i + 4] > b) << 4) | (+(a[i + 5] > b) << 5) | (+(a[i + 6] > b) << 6) | (+(a[i + 7] > b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] > b) << k; out[m] = w; }
 }
 export function geSI16(a: Int16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] >= b ? 1 : 0) | (a[i + 1] >= b ? 2 : 0) | (a[i + 2] >= b ? 4 : 0) | (a[i + 3] >= b ? 8 : 0) | (a[i + 4] >= b ? 16 : 0) | (a[i + 5] >= b ? 32 : 0) | (a[i + 6] >= b ? 64 : 0) | (a[i + 7] >= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] >= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] >= b) | (+(a[i + 1] >= b) << 1) | (+(a[i + 2] >= b) << 2) | (+(a[i + 3] >= b) << 3) | (+(a[i + 4] >= b) << 4) | (+(a[i + 5] >= b) << 5) | (+(a[i + 6] >= b) << 6) | (+(a[i + 7] >= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] >= b) << k; out[m] = w; }
 }
 export function eqSI16(a: Int16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b ? 1 : 0) | (a[i + 1] === b ? 2 : 0) | (a[i + 2] === b ? 4 : 0) | (a[i + 3] === b ? 8 : 0) | (a[i + 4] === b ? 16 : 0) | (a[i + 5] === b ? 32 : 0) | (a[i + 6] === b ? 64 : 0) | (a[i + 7] === b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b) | (+(a[i + 1] === b) << 1) | (+(a[i + 2] === b) << 2) | (+(a[i + 3] === b) << 3) | (+(a[i + 4] === b) << 4) | (+(a[i + 5] === b) << 5) | (+(a[i + 6] === b) << 6) | (+(a[i + 7] === b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b) << k; out[m] = w; }
 }
 export function ltCI16(a: Int16Array, b: Int16Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b[i] ? 1 : 0) | (a[i + 1] < b[i + 1] ? 2 : 0) | (a[i + 2] < b[i + 2] ? 4 : 0) | (a[i + 3] < b[i + 3] ? 8 : 0) | (a[i + 4] < b[i + 4] ? 16 : 0) | (a[i + 5] < b[i + 5] ? 32 : 0) | (a[i + 6] < b[i + 6] ? 64 : 0) | (a[i + 7] < b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b[i]) | (+(a[i + 1] < b[i + 1]) << 1) | (+(a[i + 2] < b[i + 2]) << 2) | (+(a[i + 3] < b[i + 3]) << 3) | (+(a[i + 4] < b[i + 4]) << 4) | (+(a[i + 5] < b[i + 5]) << 5) | (+(a[i + 6] < b[i + 6]) << 6) | (+(a[i + 7] < b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b[i]) << k; out[m] = w; }
 }
 export function leCI16(a: Int16Array, b: Int16Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b[i] ? 1 : 0) | (a[i + 1] <= b[i + 1] ? 2 : 0) | (a[i + 2] <= b[i + 2] ? 4 : 0) | (a[i + 3] <= b[i + 3] ? 8 : 0) | (a[i + 4] <= b[i + 4] ? 16 : 0) | (a[i + 5] <= b[i + 5] ? 32 : 0) | (a[i + 6] <= b[i + 6] ? 64 : 0) | (a[i + 7] <= b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b[i]) | (+(a[i + 1] <= b[i + 1]) << 1) | (+(a[i + 2] <= b[i + 2]) << 2) | (+(a[i + 3] <= b[i + 3]) << 3) | (+(a[i + 4] <= b[i + 4]) << 4) | (+(a[i + 5] <= b[i + 5]) << 5) | (+(a[i + 6] <= b[i + 6]) << 6) | (+(a[i + 7] <= b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b[i]) << k; out[m] = w; }
 }
 export function eqCI16(a: Int16Array, b: Int16Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b[i] ? 1 : 0) | (a[i + 1] === b[i + 1] ? 2 : 0) | (a[i + 2] === b[i + 2] ? 4 : 0) | (a[i + 3] === b[i + 3] ? 8 : 0) | (a[i + 4] === b[i + 4] ? 16 : 0) | (a[i + 5] === b[i + 5] ? 32 : 0) | (a[i + 6] === b[i + 6] ? 64 : 0) | (a[i + 7] === b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b[i]) | (+(a[i + 1] === b[i + 1]) << 1) | (+(a[i + 2] === b[i + 2]) << 2) | (+(a[i + 3] === b[i + 3]) << 3) | (+(a[i + 4] === b[i + 4]) << 4) | (+(a[i + 5] === b[i + 5]) << 5) | (+(a[i + 6] === b[i + 6]) << 6) | (+(a[i + 7] === b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b[i]) << k; out[m] = w; }
 }
 export function ltSI32(a: Int32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b ? 1 : 0) | (a[i + 1] < b ? 2 : 0) | (a[i + 2] < b ? 4 : 0) | (a[i + 3] < b ? 8 : 0) | (a[i + 4] < b ? 16 : 0) | (a[i + 5] < b ? 32 : 0) | (a[i + 6] < b ? 64 : 0) | (a[i + 7] < b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b) | (+(a[i + 1] < b) << 1) | (+(a[i + 2] < b) << 2) | (+(a[i + 3] < b) << 3) | (+(a[i + 4] < b) << 4) | (+(a[i + 5] < b) << 5) | (+(a[i + 6] < b) << 6) | (+(a[i + 7] < b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b) << k; out[m] = w; }
 }
 export function leSI32(a: Int32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b ? 1 : 0) | (a[i + 1] <= b ? 2 : 0) | (a[i + 2] <= b ? 4 : 0) | (a[i + 3] <= b ? 8 : 0) | (a[i + 4] <= b ? 16 : 0) | (a[i + 5] <= b ? 32 : 0) | (a[i + 6] <= b ? 64 : 0) | (a[i + 7] <= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b) | (+(a[i + 1] <= b) << 1) | (+(a[i + 2] <= b) << 2) | (+(a[i + 3] <= b) << 3) | (+(a[i + 4] <= b) << 4) | (+(a[i + 5] <= b) << 5) | (+(a[i + 6] <= b) << 6) | (+(a[i + 7] <= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b) << k; out[m] = w; }
 }
 export function gtSI32(a: Int32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] > b ? 1 : 0) | (a[i + 1] > b ? 2 : 0) | (a[i + 2] > b ? 4 : 0) | (a[i + 3] > b ? 8 : 0) | (a[i + 4] > b ? 16 : 0) | (a[i + 5] > b ? 32 : 0) | (a[i + 6] > b ? 64 : 0) | (a[i + 7] > b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] > b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] > b) | (+(a[i + 1] > b) << 1) | (+(a[i + 2] > b) << 2) | (+(a[i + 3] > b) << 3) | (+(a[i + 4] > b) << 4) | (+(a[i + 5] > b) << 5) | (+(a[i + 6] > b) << 6) | (+(a[i + 7] > b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] > b) << k; out[m] = w; }
 }
 export function geSI32(a: Int32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] >= b ? 1 : 0) | (a[i + 1] >= b ? 2 : 0) | (a[i + 2] >= b ? 4 : 0) | (a[i + 3] >= b ? 8 : 0) | (a[i + 4] >= b ? 16 : 0) | (a[i + 5] >= b ? 32 : 0) | (a[i + 6] >= b ? 64 : 0) | (a[i + 7] >= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] >= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] >= b) | (+(a[i + 1] >= b) << 1) | (+(a[i + 2] >= b) << 2) | (+(a[i + 3] >= b) << 3) | (+(a[i + 4] >= b) << 4) | (+(a[i + 5] >= b) << 5) | (+(a[i + 6] >= b) << 6) | (+(a[i + 7] >= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] >= b) << k; out[m] = w; }
 }
 export function eqSI32(a: Int32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b ? 1 : 0) | (a[i + 1] === b ? 2 : 0) | (a[i + 2] === b ? 4 : 0) | (a[i + 3] === b ? 8 : 0) | (a[i + 4] === b ? 16 : 0) | (a[i + 5] === b ? 32 : 0) | (a[i + 6] === b ? 64 : 0) | (a[i + 7] === b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b) | (+(a[i + 1] === b) << 1) | (+(a[i + 2] === b) << 2) | (+(a[i + 3] === b) << 3) | (+(a[i + 4] === b) << 4) | (+(a[i + 5] === b) << 5) | (+(a[i + 6] === b) << 6) | (+(a[i + 7] === b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b) << k; out[m] = w; }
 }
 export function ltCI32(a: Int32Array, b: Int32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b[i] ? 1 : 0) | (a[i + 1] < b[i + 1] ? 2 : 0) | (a[i + 2] < b[i + 2] ? 4 : 0) | (a[i + 3] < b[i + 3] ? 8 : 0) | (a[i + 4] < b[i + 4] ? 16 : 0) | (a[i + 5] < b[i + 5] ? 32 : 0) | (a[i + 6] < b[i + 6] ? 64 : 0) | (a[i + 7] < b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b[i]) | (+(a[i + 1] < b[i + 1]) << 1) | (+(a[i + 2] < b[i + 2]) << 2) | (+(a[i + 3] < b[i + 3]) << 3) | (+(a[i + 4] < b[i + 4]) << 4) | (+(a[i + 5] < b[i + 5]) << 5) | (+(a[i + 6] < b[i + 6]) << 6) | (+(a[i + 7] < b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b[i]) << k; out[m] = w; }
 }
 export function leCI32(a: Int32Array, b: Int32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b[i] ? 1 : 0) | (a[i + 1] <= b[i + 1] ? 2 : 0) | (a[i + 2] <= b[i + 2] ? 4 : 0) | (a[i + 3] <= b[i + 3] ? 8 : 0) | (a[i + 4] <= b[i + 4] ? 16 : 0) | (a[i + 5] <= b[i + 5] ? 32 : 0) | (a[i + 6] <= b[i + 6] ? 64 : 0) | (a[i + 7] <= b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b[i]) | (+(a[i + 1] <= b[i + 1]) << 1) | (+(a[i + 2] <= b[i + 2]) << 2) | (+(a[i + 3] <= b[i + 3]) << 3) | (+(a[i + 4] <= b[i + 4]) << 4) | (+(a[i + 5] <= b[i + 5]) << 5) | (+(a[i + 6] <= b[i + 6]) << 6) | (+(a[i + 7] <= b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b[i]) << k; out[m] = w; }
 }
 export function eqCI32(a: Int32Array, b: Int32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b[i] ? 1 : 0) | (a[i + 1] === b[i + 1] ? 2 : 0) | (a[i + 2] === b[i + 2] ? 4 : 0) | (a[i + 3] === b[i + 3] ? 8 : 0) | (a[i + 4] === b[i + 4] ? 16 : 0) | (a[i + 5] === b[i + 5] ? 32 : 0) | (a[i + 6] === b[i + 6] ? 64 : 0) | (a[i + 7] === b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b[i]) | (+(a[i + 1] === b[i + 1]) << 1) | (+(a[i + 2] === b[i + 2]) << 2) | (+(a[i + 3] === b[i + 3]) << 3) | (+(a[i + 4] === b[i + 4]) << 4) | (+(a[i + 5] === b[i + 5]) << 5) | (+(a[i + 6] === b[i + 6]) << 6) | (+(a[i + 7] === b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b[i]) << k; out[m] = w; }
 }
 export function ltSU8(a: Uint8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b ? 1 : 0) | (a[i + 1] < b ? 2 : 0) | (a[i + 2] < b ? 4 : 0) | (a[i + 3] < b ? 8 : 0) | (a[i + 4] < b ? 16 : 0) | (a[i + 5] < b ? 32 : 0) | (a[i + 6] < b ? 64 : 0) | (a[i + 7] < b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b) | (+(a[i + 1] < b) << 1) | (+(a[i + 2] < b) << 2) | (+(a[i + 3] < b) << 3) | (+(a[i + 4] < b) << 4) | (+(a[i + 5] < b) << 5) | (+(a[i + 6] < b) << 6) | (+(a[i + 7] < b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b) << k; out[m] = w; }
 }
 export function leSU8(a: Uint8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b ? 1 : 0) | (a[i + 1] <= b ? 2 : 0) | (a[i + 2] <= b ? 4 : 0) | (a[i + 3] <= b ? 8 : 0) | (a[i + 4] <= b ? 16 : 0) | (a[i + 5] <= b ? 32 : 0) | (a[i + 6] <= b ? 64 : 0) | (a[i + 7] <= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b) | (+(a[i + 1] <= b) << 1) | (+(a[i + 2] <= b) << 2) | (+(a[i + 3] <= b) << 3) | (+(a[i + 4] <= b) << 4) | (+(a[i + 5] <= b) << 5) | (+(a[i + 6] <= b) << 6) | (+(a[i + 7] <= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b) << k; out[m] = w; }
 }
 export function gtSU8(a: Uint8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] > b ? 1 : 0) | (a[i + 1] > b ? 2 : 0) | (a[i + 2] > b ? 4 : 0) | (a[i + 3] > b ? 8 : 0) | (a[i + 4] > b ? 16 : 0) | (a[i + 5] > b ? 32 : 0) | (a[i + 6] > b ? 64 : 0) | (a[i + 7] > b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] > b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] > b) | (+(a[i + 1] > b) << 1) | (+(a[i + 2] > b) << 2) | (+(a[i + 3] > b) << 3) | (+(a[i + 4] > b) << 4) | (+(a[i + 5] > b) << 5) | (+(a[i + 6] > b) << 6) | (+(a[i + 7] > b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] > b) << k; out[m] = w; }
 }
 export function geSU8(a: Uint8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] >= b ? 1 : 0) | (a[i + 1] >= b ? 2 : 0) | (a[i + 2] >= b ? 4 : 0) | (a[i + 3] >= b ? 8 : 0) | (a[i + 4] >= b ? 16 : 0) | (a[i + 5] >= b ? 32 : 0) | (a[i + 6] >= b ? 64 : 0) | (a[i + 7] >= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] >= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] >= b) | (+(a[i + 1] >= b) << 1) | (+(a[i + 2] >= b) << 2) | (+(a[i + 3] >= b) << 3) | (+(a[i + 4] >= b) << 4) | (+(a[i + 5] >= b) << 5) | (+(a[i + 6] >= b) << 6) | (+(a[i + 7] >= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] >= b) << k; out[m] = w; }
 }
 export function eqSU8(a: Uint8Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b ? 1 : 0) | (a[i + 1] === b ? 2 : 0) | (a[i + 2] === b ? 4 : 0) | (a[i + 3] === b ? 8 : 0) | (a[i + 4] === b ? 16 : 0) | (a[i + 5] === b ? 32 : 0) | (a[i + 6] === b ? 64 : 0) | (a[i + 7] === b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b) | (+(a[i + 1] === b) << 1) | (+(a[i + 2] === b) << 2) | (+(a[i + 3] === b) << 3) | (+(a[i + 4] === b) << 4) | (+(a[i + 5] === b) << 5) | (+(a[i + 6] === b) << 6) | (+(a[i + 7] === b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b) << k; out[m] = w; }
 }
 export function ltCU8(a: Uint8Array, b: Uint8Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b[i] ? 1 : 0) | (a[i + 1] < b[i + 1] ? 2 : 0) | (a[i + 2] < b[i + 2] ? 4 : 0) | (a[i + 3] < b[i + 3] ? 8 : 0) | (a[i + 4] < b[i + 4] ? 16 : 0) | (a[i + 5] < b[i + 5] ? 32 : 0) | (a[i + 6] < b[i + 6] ? 64 : 0) | (a[i + 7] < b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b[i]) | (+(a[i + 1] < b[i + 1]) << 1) | (+(a[i + 2] < b[i + 2]) << 2) | (+(a[i + 3] < b[i + 3]) << 3) | (+(a[i + 4] < b[i + 4]) << 4) | (+(a[i + 5] < b[i + 5]) << 5) | (+(a[i + 6] < b[i + 6]) << 6) | (+(a[i + 7] < b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b[i]) << k; out[m] = w; }
 }
 export function leCU8(a: Uint8Array, b: Uint8Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b[i] ? 1 : 0) | (a[i + 1] <= b[i + 1] ? 2 : 0) | (a[i + 2] <= b[i + 2] ? 4 : 0) | (a[i + 3] <= b[i + 3] ? 8 : 0) | (a[i + 4] <= b[i + 4] ? 16 : 0) | (a[i + 5] <= b[i + 5] ? 32 : 0) | (a[i + 6] <= b[i + 6] ? 64 : 0) | (a[i + 7] <= b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b[i]) | (+(a[i + 1] <= b[i + 1]) << 1) | (+(a[i + 2] <= b[i + 2]) << 2) | (+(a[i + 3] <= b[i + 3]) << 3) | (+(a[i + 4] <= b[i + 4]) << 4) | (+(a[i + 5] <= b[i + 5]) << 5) | (+(a[i + 6] <= b[i + 6]) << 6) | (+(a[i + 7] <= b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b[i]) << k; out[m] = w; }
 }
 export function eqCU8(a: Uint8Array, b: Uint8Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b[i] ? 1 : 0) | (a[i + 1] === b[i + 1] ? 2 : 0) | (a[i + 2] === b[i + 2] ? 4 : 0) | (a[i + 3] === b[i + 3] ? 8 : 0) | (a[i + 4] === b[i + 4] ? 16 : 0) | (a[i + 5] === b[i + 5] ? 32 : 0) | (a[i + 6] === b[i + 6] ? 64 : 0) | (a[i + 7] === b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b[i]) | (+(a[i + 1] === b[i + 1]) << 1) | (+(a[i + 2] === b[i + 2]) << 2) | (+(a[i + 3] === b[i + 3]) << 3) | (+(a[i + 4] === b[i + 4]) << 4) | (+(a[i + 5] === b[i + 5]) << 5) | (+(a[i + 6] === b[i + 6]) << 6) | (+(a[i + 7] === b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b[i]) << k; out[m] = w; }
 }
 export function ltSU16(a: Uint16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b ? 1 : 0) | (a[i + 1] < b ? 2 : 0) | (a[i + 2] < b ? 4 : 0) | (a[i + 3] < b ? 8 : 0) | (a[i + 4] < b ? 16 : 0) | (a[i + 5] < b ? 32 : 0) | (a[i + 6] < b ? 64 : 0) | (a[i + 7] < b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b) | (+(a[i + 1] < b) << 1) | (+(a[i + 2] < b) << 2) | (+(a[i + 3] < b) << 3) | (+(a[i + 4] < b) << 4) | (+(a[i + 5] < b) << 5) | (+(a[i + 6] < b) << 6) | (+(a[i + 7] < b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b) << k; out[m] = w; }
 }
 export function leSU16(a: Uint16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b ? 1 : 0) | (a[i + 1] <= b ? 2 : 0) | (a[i + 2] <= b ? 4 : 0) | (a[i + 3] <= b ? 8 : 0) | (a[i + 4] <= b ? 16 : 0) | (a[i + 5] <= b ? 32 : 0) | (a[i + 6] <= b ? 64 : 0) | (a[i + 7] <= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b) | (+(a[i + 1] <= b) << 1) | (+(a[i + 2] <= b) << 2) | (+(a[i + 3] <= b) << 3) | (+(a[i + 4] <= b) << 4) | (+(a[i + 5] <= b) << 5) | (+(a[i + 6] <= b) << 6) | (+(a[i + 7] <= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b) << k; out[m] = w; }
 }
 export function gtSU16(a: Uint16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] > b ? 1 : 0) | (a[i + 1] > b ? 2 : 0) | (a[i + 2] > b ? 4 : 0) | (a[i + 3] > b ? 8 : 0) | (a[i + 4] > b ? 16 : 0) | (a[i + 5] > b ? 32 : 0) | (a[i + 6] > b ? 64 : 0) | (a[i + 7] > b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] > b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] > b) | (+(a[i + 1] > b) << 1) | (+(a[i + 2] > b) << 2) | (+(a[i + 3] > b) << 3) | (+(a[i + 4] > b) << 4) | (+(a[i + 5] > b) << 5) | (+(a[i + 6] > b) << 6) | (+(a[i + 7] > b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] > b) << k; out[m] = w; }
 }
 export function geSU16(a: Uint16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] >= b ? 1 : 0) | (a[i + 1] >= b ? 2 : 0) | (a[i + 2] >= b ? 4 : 0) | (a[i + 3] >= b ? 8 : 0) | (a[i + 4] >= b ? 16 : 0) | (a[i + 5] >= b ? 32 : 0) | (a[i + 6] >= b ? 64 : 0) | (a[i + 7] >= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] >= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] >= b) | (+(a[i + 1] >= b) << 1) | (+(a[i + 2] >= b) << 2) | (+(a[i + 3] >= b) << 3) | (+(a[i + 4] >= b) << 4) | (+(a[i + 5] >= b) << 5) | (+(a[i + 6] >= b) << 6) | (+(a[i + 7] >= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] >= b) << k; out[m] = w; }
 }
 export function eqSU16(a: Uint16Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b ? 1 : 0) | (a[i + 1] === b ? 2 : 0) | (a[i + 2] === b ? 4 : 0) | (a[i + 3] === b ? 8 : 0) | (a[i + 4] === b ? 16 : 0) | (a[i + 5] === b ? 32 : 0) | (a[i + 6] === b ? 64 : 0) | (a[i + 7] === b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b) | (+(a[i + 1] === b) << 1) | (+(a[i + 2] === b) << 2) | (+(a[i + 3] === b) << 3) | (+(a[i + 4] === b) << 4) | (+(a[i + 5] === b) << 5) | (+(a[i + 6] === b) << 6) | (+(a[i + 7] === b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b) << k; out[m] = w; }
 }
 export function ltCU16(a: Uint16Array, b: Uint16Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b[i] ? 1 : 0) | (a[i + 1] < b[i + 1] ? 2 : 0) | (a[i + 2] < b[i + 2] ? 4 : 0) | (a[i + 3] < b[i + 3] ? 8 : 0) | (a[i + 4] < b[i + 4] ? 16 : 0) | (a[i + 5] < b[i + 5] ? 32 : 0) | (a[i + 6] < b[i + 6] ? 64 : 0) | (a[i + 7] < b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b[i]) | (+(a[i + 1] < b[i + 1]) << 1) | (+(a[i + 2] < b[i + 2]) << 2) | (+(a[i + 3] < b[i + 3]) << 3) | (+(a[i + 4] < b[i + 4]) << 4) | (+(a[i + 5] < b[i + 5]) << 5) | (+(a[i + 6] < b[i + 6]) << 6) | (+(a[i + 7] < b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b[i]) << k; out[m] = w; }
 }
 export function leCU16(a: Uint16Array, b: Uint16Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b[i] ? 1 : 0) | (a[i + 1] <= b[i + 1] ? 2 : 0) | (a[i + 2] <= b[i + 2] ? 4 : 0) | (a[i + 3] <= b[i + 3] ? 8 : 0) | (a[i + 4] <= b[i + 4] ? 16 : 0) | (a[i + 5] <= b[i + 5] ? 32 : 0) | (a[i + 6] <= b[i + 6] ? 64 : 0) | (a[i + 7] <= b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b[i]) | (+(a[i + 1] <= b[i + 1]) << 1) | (+(a[i + 2] <= b[i + 2]) << 2) | (+(a[i + 3] <= b[i + 3]) << 3) | (+(a[i + 4] <= b[i + 4]) << 4) | (+(a[i + 5] <= b[i + 5]) << 5) | (+(a[i + 6] <= b[i + 6]) << 6) | (+(a[i + 7] <= b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b[i]) << k; out[m] = w; }
 }
 export function eqCU16(a: Uint16Array, b: Uint16Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b[i] ? 1 : 0) | (a[i + 1] === b[i + 1] ? 2 : 0) | (a[i + 2] === b[i + 2] ? 4 : 0) | (a[i + 3] === b[i + 3] ? 8 : 0) | (a[i + 4] === b[i + 4] ? 16 : 0) | (a[i + 5] === b[i + 5] ? 32 : 0) | (a[i + 6] === b[i + 6] ? 64 : 0) | (a[i + 7] === b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b[i]) | (+(a[i + 1] === b[i + 1]) << 1) | (+(a[i + 2] === b[i + 2]) << 2) | (+(a[i + 3] === b[i + 3]) << 3) | (+(a[i + 4] === b[i + 4]) << 4) | (+(a[i + 5] === b[i + 5]) << 5) | (+(a[i + 6] === b[i + 6]) << 6) | (+(a[i + 7] === b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b[i]) << k; out[m] = w; }
 }
 export function ltSU32(a: Uint32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b ? 1 : 0) | (a[i + 1] < b ? 2 : 0) | (a[i + 2] < b ? 4 : 0) | (a[i + 3] < b ? 8 : 0) | (a[i + 4] < b ? 16 : 0) | (a[i + 5] < b ? 32 : 0) | (a[i + 6] < b ? 64 : 0) | (a[i + 7] < b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b) | (+(a[i + 1] < b) << 1) | (+(a[i + 2] < b) << 2) | (+(a[i + 3] < b) << 3) | (+(a[i + 4] < b) << 4) | (+(a[i + 5] < b) << 5) | (+(a[i + 6] < b) << 6) | (+(a[i + 7] < b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b) << k; out[m] = w; }
 }
 export function leSU32(a: Uint32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b ? 1 : 0) | (a[i + 1] <= b ? 2 : 0) | (a[i + 2] <= b ? 4 : 0) | (a[i + 3] <= b ? 8 : 0) | (a[i + 4] <= b ? 16 : 0) | (a[i + 5] <= b ? 32 : 0) | (a[i + 6] <= b ? 64 : 0) | (a[i + 7] <= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b) | (+(a[i + 1] <= b) << 1) | (+(a[i + 2] <= b) << 2) | (+(a[i + 3] <= b) << 3) | (+(a[i + 4] <= b) << 4) | (+(a[i + 5] <= b) << 5) | (+(a[i + 6] <= b) << 6) | (+(a[i + 7] <= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b) << k; out[m] = w; }
 }
 export function gtSU32(a: Uint32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] > b ? 1 : 0) | (a[i + 1] > b ? 2 : 0) | (a[i + 2] > b ? 4 : 0) | (a[i + 3] > b ? 8 : 0) | (a[i + 4] > b ? 16 : 0) | (a[i + 5] > b ? 32 : 0) | (a[i + 6] > b ? 64 : 0) | (a[i + 7] > b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] > b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] > b) | (+(a[i + 1] > b) << 1) | (+(a[i + 2] > b) << 2) | (+(a[i + 3] > b) << 3) | (+(a[i + 4] > b) << 4) | (+(a[i + 5] > b) << 5) | (+(a[i + 6] > b) << 6) | (+(a[i + 7] > b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] > b) << k; out[m] = w; }
 }
 export function geSU32(a: Uint32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] >= b ? 1 : 0) | (a[i + 1] >= b ? 2 : 0) | (a[i + 2] >= b ? 4 : 0) | (a[i + 3] >= b ? 8 : 0) | (a[i + 4] >= b ? 16 : 0) | (a[i + 5] >= b ? 32 : 0) | (a[i + 6] >= b ? 64 : 0) | (a[i + 7] >= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] >= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] >= b) | (+(a[i + 1] >= b) << 1) | (+(a[i + 2] >= b) << 2) | (+(a[i + 3] >= b) << 3) | (+(a[i + 4] >= b) << 4) | (+(a[i + 5] >= b) << 5) | (+(a[i + 6] >= b) << 6) | (+(a[i + 7] >= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] >= b) << k; out[m] = w; }
 }
 export function eqSU32(a: Uint32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b ? 1 : 0) | (a[i + 1] === b ? 2 : 0) | (a[i + 2] === b ? 4 : 0) | (a[i + 3] === b ? 8 : 0) | (a[i + 4] === b ? 16 : 0) | (a[i + 5] === b ? 32 : 0) | (a[i + 6] === b ? 64 : 0) | (a[i + 7] === b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b) | (+(a[i + 1] === b) << 1) | (+(a[i + 2] === b) << 2) | (+(a[i + 3] === b) << 3) | (+(a[i + 4] === b) << 4) | (+(a[i + 5] === b) << 5) | (+(a[i + 6] === b) << 6) | (+(a[i + 7] === b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b) << k; out[m] = w; }
 }
 export function ltCU32(a: Uint32Array, b: Uint32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b[i] ? 1 : 0) | (a[i + 1] < b[i + 1] ? 2 : 0) | (a[i + 2] < b[i + 2] ? 4 : 0) | (a[i + 3] < b[i + 3] ? 8 : 0) | (a[i + 4] < b[i + 4] ? 16 : 0) | (a[i + 5] < b[i + 5] ? 32 : 0) | (a[i + 6] < b[i + 6] ? 64 : 0) | (a[i + 7] < b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b[i]) | (+(a[i + 1] < b[i + 1]) << 1) | (+(a[i + 2] < b[i + 2]) << 2) | (+(a[i + 3] < b[i + 3]) << 3) | (+(a[i + 4] < b[i + 4]) << 4) | (+(a[i + 5] < b[i + 5]) << 5) | (+(a[i + 6] < b[i + 6]) << 6) | (+(a[i + 7] < b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b[i]) << k; out[m] = w; }
 }
 export function leCU32(a: Uint32Array, b: Uint32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b[i] ? 1 : 0) | (a[i + 1] <= b[i + 1] ? 2 : 0) | (a[i + 2] <= b[i + 2] ? 4 : 0) | (a[i + 3] <= b[i + 3] ? 8 : 0) | (a[i + 4] <= b[i + 4] ? 16 : 0) | (a[i + 5] <= b[i + 5] ? 32 : 0) | (a[i + 6] <= b[i + 6] ? 64 : 0) | (a[i + 7] <= b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b[i]) | (+(a[i + 1] <= b[i + 1]) << 1) | (+(a[i + 2] <= b[i + 2]) << 2) | (+(a[i + 3] <= b[i + 3]) << 3) | (+(a[i + 4] <= b[i + 4]) << 4) | (+(a[i + 5] <= b[i + 5]) << 5) | (+(a[i + 6] <= b[i + 6]) << 6) | (+(a[i + 7] <= b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b[i]) << k; out[m] = w; }
 }
 export function eqCU32(a: Uint32Array, b: Uint32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b[i] ? 1 : 0) | (a[i + 1] === b[i + 1] ? 2 : 0) | (a[i + 2] === b[i + 2] ? 4 : 0) | (a[i + 3] === b[i + 3] ? 8 : 0) | (a[i + 4] === b[i + 4] ? 16 : 0) | (a[i + 5] === b[i + 5] ? 32 : 0) | (a[i + 6] === b[i + 6] ? 64 : 0) | (a[i + 7] === b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b[i]) | (+(a[i + 1] === b[i + 1]) << 1) | (+(a[i + 2] === b[i + 2]) << 2) | (+(a[i + 3] === b[i + 3]) << 3) | (+(a[i + 4] === b[i + 4]) << 4) | (+(a[i + 5] === b[i + 5]) << 5) | (+(a[i + 6] === b[i + 6]) << 6) | (+(a[i + 7] === b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b[i]) << k; out[m] = w; }
 }
 export function ltSF32(a: Float32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b ? 1 : 0) | (a[i + 1] < b ? 2 : 0) | (a[i + 2] < b ? 4 : 0) | (a[i + 3] < b ? 8 : 0) | (a[i + 4] < b ? 16 : 0) | (a[i + 5] < b ? 32 : 0) | (a[i + 6] < b ? 64 : 0) | (a[i + 7] < b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b) | (+(a[i + 1] < b) << 1) | (+(a[i + 2] < b) << 2) | (+(a[i + 3] < b) << 3) | (+(a[i + 4] < b) << 4) | (+(a[i + 5] < b) << 5) | (+(a[i + 6] < b) << 6) | (+(a[i + 7] < b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b) << k; out[m] = w; }
 }
 export function leSF32(a: Float32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b ? 1 : 0) | (a[i + 1] <= b ? 2 : 0) | (a[i + 2] <= b ? 4 : 0) | (a[i + 3] <= b ? 8 : 0) | (a[i + 4] <= b ? 16 : 0) | (a[i + 5] <= b ? 32 : 0) | (a[i + 6] <= b ? 64 : 0) | (a[i + 7] <= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b) | (+(a[i + 1] <= b) << 1) | (+(a[i + 2] <= b) << 2) | (+(a[i + 3] <= b) << 3) | (+(a[i + 4] <= b) << 4) | (+(a[i + 5] <= b) << 5) | (+(a[i + 6] <= b) << 6) | (+(a[i + 7] <= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b) << k; out[m] = w; }
 }
 export function gtSF32(a: Float32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] > b ? 1 : 0) | (a[i + 1] > b ? 2 : 0) | (a[i + 2] > b ? 4 : 0) | (a[i + 3] > b ? 8 : 0) | (a[i + 4] > b ? 16 : 0) | (a[i + 5] > b ? 32 : 0) | (a[i + 6] > b ? 64 : 0) | (a[i + 7] > b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] > b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] > b) | (+(a[i + 1] > b) << 1) | (+(a[i + 2] > b) << 2) | (+(a[i + 3] > b) << 3) | (+(a[i + 4] > b) << 4) | (+(a[i + 5] > b) << 5) | (+(a[i + 6] > b) << 6) | (+(a[i + 7] > b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] > b) << k; out[m] = w; }
 }
 export function geSF32(a: Float32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] >= b ? 1 : 0) | (a[i + 1] >= b ? 2 : 0) | (a[i + 2] >= b ? 4 : 0) | (a[i + 3] >= b ? 8 : 0) | (a[i + 4] >= b ? 16 : 0) | (a[i + 5] >= b ? 32 : 0) | (a[i + 6] >= b ? 64 : 0) | (a[i + 7] >= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] >= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] >= b) | (+(a[i + 1] >= b) << 1) | (+(a[i + 2] >= b) << 2) | (+(a[i + 3] >= b) << 3) | (+(a[i + 4] >= b) << 4) | (+(a[i + 5] >= b) << 5) | (+(a[i + 6] >= b) << 6) | (+(a[i + 7] >= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] >= b) << k; out[m] = w; }
 }
 export function eqSF32(a: Float32Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b ? 1 : 0) | (a[i + 1] === b ? 2 : 0) | (a[i + 2] === b ? 4 : 0) | (a[i + 3] === b ? 8 : 0) | (a[i + 4] === b ? 16 : 0) | (a[i + 5] === b ? 32 : 0) | (a[i + 6] === b ? 64 : 0) | (a[i + 7] === b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b) | (+(a[i + 1] === b) << 1) | (+(a[i + 2] === b) << 2) | (+(a[i + 3] === b) << 3) | (+(a[i + 4] === b) << 4) | (+(a[i + 5] === b) << 5) | (+(a[i + 6] === b) << 6) | (+(a[i + 7] === b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b) << k; out[m] = w; }
 }
 export function ltCF32(a: Float32Array, b: Float32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b[i] ? 1 : 0) | (a[i + 1] < b[i + 1] ? 2 : 0) | (a[i + 2] < b[i + 2] ? 4 : 0) | (a[i + 3] < b[i + 3] ? 8 : 0) | (a[i + 4] < b[i + 4] ? 16 : 0) | (a[i + 5] < b[i + 5] ? 32 : 0) | (a[i + 6] < b[i + 6] ? 64 : 0) | (a[i + 7] < b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b[i]) | (+(a[i + 1] < b[i + 1]) << 1) | (+(a[i + 2] < b[i + 2]) << 2) | (+(a[i + 3] < b[i + 3]) << 3) | (+(a[i + 4] < b[i + 4]) << 4) | (+(a[i + 5] < b[i + 5]) << 5) | (+(a[i + 6] < b[i + 6]) << 6) | (+(a[i + 7] < b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b[i]) << k; out[m] = w; }
 }
 export function leCF32(a: Float32Array, b: Float32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b[i] ? 1 : 0) | (a[i + 1] <= b[i + 1] ? 2 : 0) | (a[i + 2] <= b[i + 2] ? 4 : 0) | (a[i + 3] <= b[i + 3] ? 8 : 0) | (a[i + 4] <= b[i + 4] ? 16 : 0) | (a[i + 5] <= b[i + 5] ? 32 : 0) | (a[i + 6] <= b[i + 6] ? 64 : 0) | (a[i + 7] <= b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b[i]) | (+(a[i + 1] <= b[i + 1]) << 1) | (+(a[i + 2] <= b[i + 2]) << 2) | (+(a[i + 3] <= b[i + 3]) << 3) | (+(a[i + 4] <= b[i + 4]) << 4) | (+(a[i + 5] <= b[i + 5]) << 5) | (+(a[i + 6] <= b[i + 6]) << 6) | (+(a[i + 7] <= b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b[i]) << k; out[m] = w; }
 }
 export function eqCF32(a: Float32Array, b: Float32Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b[i] ? 1 : 0) | (a[i + 1] === b[i + 1] ? 2 : 0) | (a[i + 2] === b[i + 2] ? 4 : 0) | (a[i + 3] === b[i + 3] ? 8 : 0) | (a[i + 4] === b[i + 4] ? 16 : 0) | (a[i + 5] === b[i + 5] ? 32 : 0) | (a[i + 6] === b[i + 6] ? 64 : 0) | (a[i + 7] === b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b[i]) | (+(a[i + 1] === b[i + 1]) << 1) | (+(a[i + 2] === b[i + 2]) << 2) | (+(a[i + 3] === b[i + 3]) << 3) | (+(a[i + 4] === b[i + 4]) << 4) | (+(a[i + 5] === b[i + 5]) << 5) | (+(a[i + 6] === b[i + 6]) << 6) | (+(a[i + 7] === b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b[i]) << k; out[m] = w; }
 }
 export function ltSF64(a: Float64Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b ? 1 : 0) | (a[i + 1] < b ? 2 : 0) | (a[i + 2] < b ? 4 : 0) | (a[i + 3] < b ? 8 : 0) | (a[i + 4] < b ? 16 : 0) | (a[i + 5] < b ? 32 : 0) | (a[i + 6] < b ? 64 : 0) | (a[i + 7] < b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b) | (+(a[i + 1] < b) << 1) | (+(a[i + 2] < b) << 2) | (+(a[i + 3] < b) << 3) | (+(a[i + 4] < b) << 4) | (+(a[i + 5] < b) << 5) | (+(a[i + 6] < b) << 6) | (+(a[i + 7] < b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b) << k; out[m] = w; }
 }
 export function leSF64(a: Float64Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b ? 1 : 0) | (a[i + 1] <= b ? 2 : 0) | (a[i + 2] <= b ? 4 : 0) | (a[i + 3] <= b ? 8 : 0) | (a[i + 4] <= b ? 16 : 0) | (a[i + 5] <= b ? 32 : 0) | (a[i + 6] <= b ? 64 : 0) | (a[i + 7] <= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b) | (+(a[i + 1] <= b) << 1) | (+(a[i + 2] <= b) << 2) | (+(a[i + 3] <= b) << 3) | (+(a[i + 4] <= b) << 4) | (+(a[i + 5] <= b) << 5) | (+(a[i + 6] <= b) << 6) | (+(a[i + 7] <= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b) << k; out[m] = w; }
 }
 export function gtSF64(a: Float64Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] > b ? 1 : 0) | (a[i + 1] > b ? 2 : 0) | (a[i + 2] > b ? 4 : 0) | (a[i + 3] > b ? 8 : 0) | (a[i + 4] > b ? 16 : 0) | (a[i + 5] > b ? 32 : 0) | (a[i + 6] > b ? 64 : 0) | (a[i + 7] > b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] > b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] > b) | (+(a[i + 1] > b) << 1) | (+(a[i + 2] > b) << 2) | (+(a[i + 3] > b) << 3) | (+(a[i + 4] > b) << 4) | (+(a[i + 5] > b) << 5) | (+(a[i + 6] > b) << 6) | (+(a[i + 7] > b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] > b) << k; out[m] = w; }
 }
 export function geSF64(a: Float64Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] >= b ? 1 : 0) | (a[i + 1] >= b ? 2 : 0) | (a[i + 2] >= b ? 4 : 0) | (a[i + 3] >= b ? 8 : 0) | (a[i + 4] >= b ? 16 : 0) | (a[i + 5] >= b ? 32 : 0) | (a[i + 6] >= b ? 64 : 0) | (a[i + 7] >= b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] >= b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] >= b) | (+(a[i + 1] >= b) << 1) | (+(a[i + 2] >= b) << 2) | (+(a[i + 3] >= b) << 3) | (+(a[i + 4] >= b) << 4) | (+(a[i + 5] >= b) << 5) | (+(a[i + 6] >= b) << 6) | (+(a[i + 7] >= b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] >= b) << k; out[m] = w; }
 }
 export function eqSF64(a: Float64Array, b: number, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b ? 1 : 0) | (a[i + 1] === b ? 2 : 0) | (a[i + 2] === b ? 4 : 0) | (a[i + 3] === b ? 8 : 0) | (a[i + 4] === b ? 16 : 0) | (a[i + 5] === b ? 32 : 0) | (a[i + 6] === b ? 64 : 0) | (a[i + 7] === b ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b) | (+(a[i + 1] === b) << 1) | (+(a[i + 2] === b) << 2) | (+(a[i + 3] === b) << 3) | (+(a[i + 4] === b) << 4) | (+(a[i + 5] === b) << 5) | (+(a[i + 6] === b) << 6) | (+(a[i + 7] === b) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b) << k; out[m] = w; }
 }
 export function ltCF64(a: Float64Array, b: Float64Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] < b[i] ? 1 : 0) | (a[i + 1] < b[i + 1] ? 2 : 0) | (a[i + 2] < b[i + 2] ? 4 : 0) | (a[i + 3] < b[i + 3] ? 8 : 0) | (a[i + 4] < b[i + 4] ? 16 : 0) | (a[i + 5] < b[i + 5] ? 32 : 0) | (a[i + 6] < b[i + 6] ? 64 : 0) | (a[i + 7] < b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] < b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] < b[i]) | (+(a[i + 1] < b[i + 1]) << 1) | (+(a[i + 2] < b[i + 2]) << 2) | (+(a[i + 3] < b[i + 3]) << 3) | (+(a[i + 4] < b[i + 4]) << 4) | (+(a[i + 5] < b[i + 5]) << 5) | (+(a[i + 6] < b[i + 6]) << 6) | (+(a[i + 7] < b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] < b[i]) << k; out[m] = w; }
 }
 export function leCF64(a: Float64Array, b: Float64Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] <= b[i] ? 1 : 0) | (a[i + 1] <= b[i + 1] ? 2 : 0) | (a[i + 2] <= b[i + 2] ? 4 : 0) | (a[i + 3] <= b[i + 3] ? 8 : 0) | (a[i + 4] <= b[i + 4] ? 16 : 0) | (a[i + 5] <= b[i + 5] ? 32 : 0) | (a[i + 6] <= b[i + 6] ? 64 : 0) | (a[i + 7] <= b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] <= b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] <= b[i]) | (+(a[i + 1] <= b[i + 1]) << 1) | (+(a[i + 2] <= b[i + 2]) << 2) | (+(a[i + 3] <= b[i + 3]) << 3) | (+(a[i + 4] <= b[i + 4]) << 4) | (+(a[i + 5] <= b[i + 5]) << 5) | (+(a[i + 6] <= b[i + 6]) << 6) | (+(a[i + 7] <= b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] <= b[i]) << k; out[m] = w; }
 }
 export function eqCF64(a: Float64Array, b: Float64Array, out: Uint8Array, n: number): void {
   const m = n >>> 3;
   let i = 0;
-  for (let j = 0; j < m; j++, i += 8) out[j] = (a[i] === b[i] ? 1 : 0) | (a[i + 1] === b[i + 1] ? 2 : 0) | (a[i + 2] === b[i + 2] ? 4 : 0) | (a[i + 3] === b[i + 3] ? 8 : 0) | (a[i + 4] === b[i + 4] ? 16 : 0) | (a[i + 5] === b[i + 5] ? 32 : 0) | (a[i + 6] === b[i + 6] ? 64 : 0) | (a[i + 7] === b[i + 7] ? 128 : 0);
-  for (let w = 0, k = 0; i < n; i++, k++) { w |= (a[i] === b[i] ? 1 : 0) << k; out[m] = w; }
+  for (let j = 0; j < m; j++, i += 8) out[j] = +(a[i] === b[i]) | (+(a[i + 1] === b[i + 1]) << 1) | (+(a[i + 2] === b[i + 2]) << 2) | (+(a[i + 3] === b[i + 3]) << 3) | (+(a[i + 4] === b[i + 4]) << 4) | (+(a[i + 5] === b[i + 5]) << 5) | (+(a[i + 6] === b[i + 6]) << 6) | (+(a[i + 7] === b[i + 7]) << 7);
+  for (let w = 0, k = 0; i < n; i++, k++) { w |= +(a[i] === b[i]) << k; out[m] = w; }
 }
 /** A scalar loop for any storage type (the table below picks the monomorphic one). */
 export type ScalarLoop = (a: NumberArray, b: number, out: Uint8Array, n: number) => void;

@@ -132,28 +132,67 @@ export function maskToIndices(bits: Uint8Array, offset: number, n: number, k: nu
 export function truePositions(mask: Column<Bool>): Int32Array {
   let n = 0;
   for (const c of mask.chunks) n += c.length;
-  // one slot of slack: the branch-free loop writes every row and advances on true
-  const out = new Int32Array(n + 1);
+  // eight slots of slack: the branch-free loops write every row and advance on true
+  const out = new Int32Array(n + 8);
   let k = 0;
   let base = 0;
   for (const c of mask.chunks) {
-    const v = c.values;
-    const vb = c.validity;
-    const off = c.offset;
-    if (vb === null) {
-      for (let i = 0; i < c.length; i++) {
-        const j = off + i;
-        out[k] = base + i;
-        k += ((v[j >>> 3] as number) >>> (j & 7)) & 1;
-      }
-    } else {
-      for (let i = 0; i < c.length; i++) {
-        const j = off + i;
-        out[k] = base + i;
-        k += ((v[j >>> 3] as number) >>> (j & 7)) & ((vb[j >>> 3] as number) >>> (j & 7)) & 1;
-      }
-    }
+    k = chunkPositions(c.values as Uint8Array, c.validity, c.offset, c.length, base, out, k);
     base += c.length;
   }
   return out.subarray(0, k);
+}
+
+/** Append the true (and valid) positions of one chunk, `base` + row, to `out` from `k`; the new count. */
+function chunkPositions(
+  v: Uint8Array,
+  vb: Uint8Array | null,
+  off: number,
+  len: number,
+  base: number,
+  out: Int32Array,
+  k: number,
+): number {
+  let i = 0;
+  // head rows up to a byte boundary, then whole bytes, then the tail
+  const head = Math.min(len, (8 - (off & 7)) & 7);
+  for (; i < head; i++) k = pushIf(v, vb, off + i, base + i, out, k);
+  const bytes = (len - i) >>> 3;
+  const b0 = (off + i) >>> 3;
+  for (let j = 0; j < bytes; j++, i += 8) {
+    // a conditional per row mispredicts on mixed masks; shifts and adds do not
+    const b = vb === null ? (v[b0 + j] as number) : (v[b0 + j] as number) & (vb[b0 + j] as number);
+    const p = base + i;
+    out[k] = p;
+    k += b & 1;
+    out[k] = p + 1;
+    k += (b >>> 1) & 1;
+    out[k] = p + 2;
+    k += (b >>> 2) & 1;
+    out[k] = p + 3;
+    k += (b >>> 3) & 1;
+    out[k] = p + 4;
+    k += (b >>> 4) & 1;
+    out[k] = p + 5;
+    k += (b >>> 5) & 1;
+    out[k] = p + 6;
+    k += (b >>> 6) & 1;
+    out[k] = p + 7;
+    k += b >>> 7;
+  }
+  for (; i < len; i++) k = pushIf(v, vb, off + i, base + i, out, k);
+  return k;
+}
+
+function pushIf(
+  v: Uint8Array,
+  vb: Uint8Array | null,
+  j: number,
+  p: number,
+  out: Int32Array,
+  k: number,
+): number {
+  out[k] = p;
+  const bit = ((v[j >>> 3] as number) >>> (j & 7)) & 1;
+  return k + (vb === null ? bit : bit & ((vb[j >>> 3] as number) >>> (j & 7)));
 }

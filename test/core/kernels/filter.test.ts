@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Column } from "../../../src/core/column.js";
 import { DTypeError, ShapeError } from "../../../src/core/errors.js";
 import { column } from "../../../src/core/from-values.js";
-import { filter, maskToIndices } from "../../../src/core/kernels/filter.js";
+import { filter, maskToIndices, truePositions } from "../../../src/core/kernels/filter.js";
 import { columnArb, layout } from "./sort-arbitraries.js";
 
 describe("filter", () => {
@@ -80,6 +80,26 @@ describe("filter", () => {
         },
       ),
       { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it("truePositions(mask) lists the true rows; nulls and false are skipped, across slices and chunks", () => {
+    // 20 rows: true at 0, 3, 9 (byte 1), 16..19 (the tail); null at 5
+    const vals: (boolean | null)[] = Array.from({ length: 20 }, (_, i) =>
+      [0, 3, 9, 16, 17, 18, 19].includes(i),
+    );
+    vals[5] = null;
+    expect([...truePositions(column(vals) as Column<{ kind: "bool" }>)]).toEqual([0, 3, 9, 16, 17, 18, 19]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.boolean(), { freq: 4, nil: null }), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 2 }),
+        (mask, how) => {
+          const want = mask.flatMap((m, i) => (m === true ? [i] : []));
+          expect([...truePositions(layout("bool", mask, how) as Column<{ kind: "bool" }>)]).toEqual(want);
+        },
+      ),
+      { seed: 7, numRuns: 400 },
     );
   });
 
