@@ -92,6 +92,7 @@ export { makeIndex } from "./core/index/index.js";
 export { RangeIndex } from "./core/index/range-index.js";
 export { intersection, union } from "./core/index/set-ops.js";
 export { SortedIndex } from "./core/index/sorted-index.js";
+export { TakenRangeIndex } from "./core/index/taken-index.js";
 export type { AstypeOptions } from "./core/ndarray/cast.js";
 export type { FromColumnOptions, NDArrayOptions } from "./core/ndarray/create.js";
 export { arange, fromColumn, full, ndarray, ones, toColumn, zeros } from "./core/ndarray/create.js";

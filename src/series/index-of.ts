@@ -10,8 +10,7 @@ import { DTypeError, ShapeError } from "../core/errors.js";
 import { column } from "../core/from-values.js";
 import { type Index, isIndex, makeIndex } from "../core/index/index.js";
 import { RangeIndex } from "../core/index/range-index.js";
-import { SortedIndex } from "../core/index/sorted-index.js";
-import { words } from "../core/int64.js";
+import { TakenRangeIndex } from "../core/index/taken-index.js";
 import { eq } from "../core/kernels/compare.js";
 import { all } from "../core/kernels/reduce.js";
 import { positionsOrNull, take } from "../core/kernels/take.js";
@@ -54,6 +53,15 @@ export function sameLabels(a: Index, b: Index): boolean {
   if (a.length === 0) return true;
   if (a instanceof RangeIndex && b instanceof RangeIndex) {
     return a.start === b.start && (a.length === 1 || a.step === b.step);
+  }
+  if (
+    a instanceof TakenRangeIndex &&
+    b instanceof TakenRangeIndex &&
+    a.positions === b.positions &&
+    a.base.start === b.base.start &&
+    a.base.step === b.base.step
+  ) {
+    return true;
   }
   const ca = a.toColumn();
   const cb = b.toColumn();
@@ -120,30 +128,13 @@ export function align<A extends DType, B extends DType>(
  * @internal
  */
 export function indexAt(index: Index, positions: Int32Array): Index {
-  if (!(index instanceof RangeIndex)) return makeIndex(take(index.toColumn(), positions));
-  const n = positions.length;
-  const labels = new BigInt64Array(n);
-  const w = words(labels);
-  let increasing = true;
-  const { start, step } = index;
-  const last = start + (index.length - 1) * step;
-  if (start >= 0 && last >= 0 && start < 2147483648 && last < 2147483648) {
-    // labels in [0, 2^31): the high words stay 0
-    let prev = -1;
-    for (let i = 0; i < n; i++) {
-      const p = positions[i] as number;
-      w[2 * i] = start + p * step;
-      if (p <= prev) increasing = false;
-      prev = p;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const v = start + (positions[i] as number) * step;
-      w[2 * i] = v | 0;
-      w[2 * i + 1] = Math.floor(v / 4294967296);
-      if (i > 0 && (positions[i] as number) <= (positions[i - 1] as number)) increasing = false;
-    }
+  if (index instanceof RangeIndex) return new TakenRangeIndex(index, positions, true);
+  if (index instanceof TakenRangeIndex) {
+    // labels of labels: compose the positions (no labels written)
+    const base = index.positions;
+    const out = new Int32Array(positions.length);
+    for (let i = 0; i < out.length; i++) out[i] = base[positions[i] as number] as number;
+    return new TakenRangeIndex(index.base, out, true);
   }
-  const col = column(labels);
-  return increasing && index.step > 0 ? new SortedIndex(col, true) : makeIndex(col);
+  return makeIndex(take(index.toColumn(), positions));
 }

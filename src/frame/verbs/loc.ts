@@ -6,6 +6,7 @@ import { column } from "../../core/from-values.js";
 import { comparerOf, type Index, type Label } from "../../core/index/index.js";
 import { RangeIndex } from "../../core/index/range-index.js";
 import { SortedIndex } from "../../core/index/sorted-index.js";
+import { TakenRangeIndex } from "../../core/index/taken-index.js";
 import { decode } from "../../core/kernels/factorize.js";
 import { truePositions } from "../../core/kernels/filter.js";
 import { take } from "../../core/kernels/take.js";
@@ -119,7 +120,8 @@ function uncomparable(label: unknown, index: Index): DTypeError {
 const omitted = (v: unknown) => v === undefined || v === null;
 
 /** Positions [s, e) covering the labels start..stop (both included). */
-function labelRange(index: Index, start: Label | undefined, stop: Label | undefined): [number, number] {
+function labelRange(taken: Index, start: Label | undefined, stop: Label | undefined): [number, number] {
+  const index = taken instanceof TakenRangeIndex ? taken.resolve() : taken;
   const n = index.length;
   if (index instanceof SortedIndex) {
     try {
