@@ -54,6 +54,14 @@ export function radixSort(keys: RadixKeys, range: KeyRange, keepKeys: boolean): 
   // the most significant word that varies
   const topIsHi = keys.hi !== null && hiSpan > 0;
   const topBits = bitsOf(topIsHi ? hiSpan : loSpan);
+  if (keys.hi !== null && !keepKeys && m < LARGE && hiSpan >= m) {
+    // high words spread wider than there are keys (doubles): sort by the
+    // high word carrying the low one, then the few ties by the low word,
+    // instead of LSD passes over both words
+    const byHi = lsd(keys, scratch, loMin, [], hiMin, digitsOf(hiSpan), true, counts);
+    sortTies(byHi, byHi.idx === keys.idx ? scratch : keys, loMin, counts);
+    return byHi;
+  }
   if (m < LARGE || topBits <= WIDTH || (keys.hi !== null && (keepKeys || !topIsHi))) {
     const hiDigits = keys.hi === null ? null : digitsOf(hiSpan);
     return lsd(keys, scratch, loMin, digitsOf(loSpan), hiMin, hiDigits, keepKeys, counts);

@@ -8,7 +8,8 @@ import type { Chunk } from "../chunk.js";
 import { Column } from "../column.js";
 import type { DType } from "../dtype.js";
 import { OptionError, ShapeError } from "../errors.js";
-import { extractKeys } from "./sort-keys.js";
+import { bucketedArgsort } from "./sort-buckets.js";
+import { type ExtractedKeys, extractKeys } from "./sort-keys.js";
 import { radixSort } from "./sort-radix.js";
 import { takeChunk } from "./take.js";
 
@@ -94,16 +95,25 @@ export function argsortChunks(
   desc: readonly boolean[],
   nullsFirst: boolean,
 ): Int32Array {
+  const flip = (k: number) => (desc[k] === true ? -1 : 0);
+  let last = keys.length - 1;
   let order: Int32Array | null = null;
-  for (let k = keys.length - 1; k >= 0; k--) {
-    order = sortStep(keys[k] as Chunk, order, desc[k] === true, nullsFirst);
+  if (keys.length === 2) {
+    // a first key with few distinct values: buckets, then the second key inside each
+    const first = extractKeys(keys[0] as Chunk, null, flip(0));
+    const second = extractKeys(keys[1] as Chunk, null, flip(1));
+    const bucketed = bucketedArgsort(first, second);
+    if (bucketed !== null) return bucketed;
+    order = sortStep(second, nullsFirst);
+    last = 0;
   }
+  // least significant key first; each pass is stable
+  for (let k = last; k >= 0; k--) order = sortStep(extractKeys(keys[k] as Chunk, order, flip(k)), nullsFirst);
   return order as Int32Array;
 }
 
-/** Stably reorder `order` (null: all rows) by one key. */
-function sortStep(c: Chunk, order: Int32Array | null, desc: boolean, nullsFirst: boolean): Int32Array {
-  const ex = extractKeys(c, order, desc ? -1 : 0);
+/** Stably order the rows of `ex` (already in the previous order) by its keys; missing rows first or last. */
+function sortStep(ex: ExtractedKeys, nullsFirst: boolean): Int32Array {
   const { idx, m } = ex;
   const sorted = radixSort({ idx: idx.subarray(0, m), lo: ex.lo, hi: ex.hi }, ex.range, false).idx;
   const n = idx.length;
