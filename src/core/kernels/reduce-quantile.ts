@@ -10,9 +10,10 @@
  * rounded the same way here so that boundary cases agree.
  *
  * The valid, non-NaN values are copied once into a Float64Array (int64
- * beyond 2^53 is rounded, as pandas converts to float64), then one or two
- * order statistics are found by selection (O(n)); many quantiles sort the
- * copy once instead.
+ * beyond 2^53 is rounded, as pandas converts to float64), then the order
+ * statistics the quantiles read are placed by selection (O(n) for one,
+ * each further one only in its part); many quantiles sort the copy once
+ * instead.
  * @internal
  */
 import type { Column } from "../column.js";
@@ -38,14 +39,13 @@ function validValues(col: Column): Float64Array {
 }
 
 /**
- * Rearrange `a` so that a[k] is the k-th smallest value, smaller values
- * before it and larger after (Hoare partition around a median of three;
- * falls back to sorting a range that does not shrink fast enough).
+ * Rearrange a[lo..hi] so that a[k] holds the value of rank k there,
+ * smaller values before it and larger after (Hoare partition around a
+ * median of three; falls back to sorting a range that does not shrink
+ * fast enough).
  */
-function select(a: Float64Array, k: number): void {
-  let lo = 0;
-  let hi = a.length - 1;
-  let budget = 2 * Math.ceil(Math.log2(a.length + 1)) + 8;
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  let budget = 2 * Math.ceil(Math.log2(hi - lo + 2)) + 8;
   while (hi > lo) {
     if (hi - lo < 16 || budget-- === 0) {
       a.subarray(lo, hi + 1).sort();
@@ -74,23 +74,44 @@ function select(a: Float64Array, k: number): void {
   }
 }
 
+/**
+ * Put every rank of `ranks[from..to)` (ascending, distinct, within
+ * [lo, hi]) in place: the middle one over [lo, hi] first, then the others
+ * only in the part on their side of it, so that k ranks cost about
+ * n·log k instead of k·n.
+ */
+function selectRanks(
+  a: Float64Array,
+  ranks: number[],
+  from: number,
+  to: number,
+  lo: number,
+  hi: number,
+): void {
+  if (from >= to) return;
+  const mid = (from + to) >>> 1;
+  const r = ranks[mid] as number;
+  select(a, r, lo, hi);
+  selectRanks(a, ranks, from, mid, lo, r - 1);
+  selectRanks(a, ranks, mid + 1, to, r + 1, hi);
+}
+
 function swap(a: Float64Array, i: number, j: number): void {
   const t = a[i] as number;
   a[i] = a[j] as number;
   a[j] = t;
 }
 
-/** The k-th smallest value (0-based) of `a`, rearranging it; `sorted` skips selection. */
-function kth(a: Float64Array, k: number, sorted: boolean): number {
-  if (!sorted) select(a, k);
-  return a[k] as number;
-}
-
-/** The (k+1)-th smallest, given that a[k] is in place (the minimum of the part after it). */
-function next(a: Float64Array, k: number, sorted: boolean): number {
-  if (sorted) return a[k + 1] as number;
+/**
+ * The (k+1)-th smallest, given that a[k] and every rank in `placed` are in
+ * place: the minimum of a[k+1..b], where b is the next placed rank (all
+ * values between two placed ranks lie between their values).
+ */
+function next(a: Float64Array, k: number, placed: readonly number[]): number {
+  let b = a.length - 1;
+  for (const r of placed) if (r > k && r < b) b = r;
   let m = a[k + 1] as number;
-  for (let i = k + 2; i < a.length; i++) if ((a[i] as number) < m) m = a[i] as number;
+  for (let i = k + 2; i <= b; i++) if ((a[i] as number) < m) m = a[i] as number;
   return m;
 }
 
@@ -106,24 +127,31 @@ function roundHalfEven(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-function quantileOf(a: Float64Array, q: number, how: Interpolation, sorted: boolean): number {
-  const n = a.length;
+/** The virtual index h = (n − 1)·q and the rank that `how` reads first. */
+function rankOf(n: number, q: number, how: Interpolation): { h: number; rank: number } {
   const h = (n - 1) * ((q * 100) / 100);
-  const lo = Math.floor(h);
-  const g = h - lo;
-  switch (how) {
-    case "lower":
-      return kth(a, lo, sorted);
-    case "higher":
-      return kth(a, Math.min(Math.ceil(h), n - 1), sorted);
-    case "nearest":
-      return kth(a, roundHalfEven(h), sorted);
-    default: {
-      const x = kth(a, lo, sorted);
-      if (g === 0 || lo + 1 >= n) return x;
-      return lerp(x, next(a, lo, sorted), how === "midpoint" ? 0.5 : g);
-    }
-  }
+  const rank =
+    how === "higher" ? Math.min(Math.ceil(h), n - 1) : how === "nearest" ? roundHalfEven(h) : Math.floor(h);
+  return { h, rank };
+}
+
+/** Quantile q of `a`, whose ranks in `placed` (those of every requested q) are in place; null: `a` is sorted. */
+function quantileOf(
+  a: Float64Array,
+  q: number,
+  how: Interpolation,
+  placed: readonly number[] | null,
+): number {
+  const { h, rank } = rankOf(a.length, q, how);
+  const x = a[rank] as number;
+  if (how !== "linear" && how !== "midpoint") return x;
+  const g = h - rank;
+  if (g === 0 || rank + 1 >= a.length) return x;
+  return lerp(
+    x,
+    placed === null ? (a[rank + 1] as number) : next(a, rank, placed),
+    how === "midpoint" ? 0.5 : g,
+  );
 }
 
 /**
@@ -131,11 +159,25 @@ function quantileOf(a: Float64Array, q: number, how: Interpolation, sorted: bool
  * already checked to lie in [0, 1].
  */
 export function quantileImpl(col: Column, qs: readonly number[], how: Interpolation): (number | null)[] {
-  const a = validValues(col);
-  if (a.length === 0) return qs.map(() => null);
-  const sorted = qs.length > 4;
-  if (sorted) a.sort();
-  return qs.map((q) => quantileOf(a, q, how, sorted));
+  return quantilesOfValues(validValues(col), qs, how);
+}
+
+/** The quantiles of `a` (valid, non-NaN values; rearranged in place). @internal */
+export function quantilesOfValues(
+  a: Float64Array,
+  qs: readonly number[],
+  how: Interpolation,
+): (number | null)[] {
+  const n = a.length;
+  if (n === 0) return qs.map(() => null);
+  const ranks = [...new Set(qs.map((q) => rankOf(n, q, how).rank))].sort((x, y) => x - y);
+  // many quantiles: one sort; a few: selection of just their ranks
+  if (ranks.length > 4) {
+    a.sort();
+    return qs.map((q) => quantileOf(a, q, how, null));
+  }
+  selectRanks(a, ranks, 0, ranks.length, 0, n - 1);
+  return qs.map((q) => quantileOf(a, q, how, ranks));
 }
 
 /**
@@ -150,9 +192,14 @@ export function medianImpl(col: Column, skipna: boolean, how: Interpolation): nu
   const a = validValues(col);
   const n = a.length;
   if (n === 0) return null;
-  if (how !== "linear") return quantileOf(a, 0.5, how, false);
+  if (how !== "linear") {
+    const { rank } = rankOf(n, 0.5, how);
+    select(a, rank, 0, n - 1);
+    return quantileOf(a, 0.5, how, [rank]);
+  }
   const mid = n >>> 1;
-  const x = kth(a, mid, false);
+  select(a, mid, 0, n - 1);
+  const x = a[mid] as number;
   if (n % 2 === 1) return x;
   // a[mid] is in place: the largest value before it is the other middle value.
   let y = a[0] as number;

@@ -6,7 +6,8 @@ import type { Column } from "../../core/column.js";
 import { isNumeric } from "../../core/dtype.js";
 import { OptionError } from "../../core/errors.js";
 import { column } from "../../core/from-values.js";
-import { count, max, mean, min, quantile, std } from "../../core/kernels/reduce.js";
+import { count } from "../../core/kernels/reduce.js";
+import { describeNumeric } from "../../core/kernels/reduce-describe.js";
 import { valueCounts } from "../../core/kernels/unique.js";
 import { isObject, show } from "../../util/is.js";
 
@@ -48,11 +49,10 @@ export function percentilesOf(options: DescribeOptions | undefined): number[] {
 export function describeColumn(col: Column, options?: DescribeOptions): { labels: string[]; values: Column } {
   const ps = percentilesOf(options);
   if (isNumeric(col.dtype)) {
-    const q = count(col) === 0 ? ps.map(() => null) : quantile(col, ps);
-    const num = (v: unknown) => (v === null ? null : Number(v));
+    const d = describeNumeric(col, ps);
     return {
       labels: ["count", "mean", "std", "min", ...ps.map(percentLabel), "max"],
-      values: column([count(col), mean(col), std(col), num(min(col)), ...q, num(max(col))], "float64"),
+      values: column([d.count, d.mean, d.std, d.min, ...d.quantiles, d.max], "float64"),
     };
   }
   const vc = valueCounts(col);
