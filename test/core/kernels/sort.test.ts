@@ -179,6 +179,39 @@ describe("argsort", () => {
     );
   });
 
+  it("argsort([category, value]) with few categories and buckets past the insertion-sort size equals the reference", () => {
+    // the bucketed two-key path: first key ≤ 65536 distinct values, buckets of
+    // hundreds of rows, second key doubles (ties by high word), ints and int64
+    const cases = fc.tuple(
+      fc.integer({ min: 1, max: 12 }),
+      fc.constantFrom("float64", "int32", "int64", "uint8"),
+      fc.boolean(),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    );
+    fc.assert(
+      fc.property(cases, ([levels, kind, d0, d1, seed]) => {
+        const n = 3000;
+        let s = seed;
+        const rnd = () => {
+          s = (s * 48271) % 2147483647;
+          return s / 2147483647;
+        };
+        const cat = Array.from({ length: n }, () => Math.floor(rnd() * levels) - 3);
+        const val: unknown[] = Array.from({ length: n }, () => {
+          // a few repeated values so that stability is visible
+          const x = rnd() < 0.2 ? 1.5 : rnd() * 2000 - 1000;
+          if (kind === "float64") return x;
+          if (kind === "int64") return BigInt(Math.round(x)) * 3000000000n;
+          return kind === "uint8" ? Math.abs(Math.round(x)) % 256 : Math.round(x);
+        });
+        const got = argsort([column(cat, "int32"), column(val, kind)], { descending: [d0, d1] });
+        expect(perm(got)).toEqual(naiveArgsort([cat, val], [d0, d1], false));
+      }),
+      { seed: 5, numRuns: 40 },
+    );
+  });
+
   it("argsort(keys) with keys of different lengths throws a ShapeError naming both", () => {
     expect(() => argsort([column([1, 2]), column([1])])).toThrow(ShapeError);
     expect(() => argsort([column([1, 2]), column([1])])).toThrow(/key 1 has length 1 but key 0 has length 2/);
