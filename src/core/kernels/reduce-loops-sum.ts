@@ -193,6 +193,26 @@ export function sumIntF64(
 }
 
 /**
+ * Add a 64-bit integer range without nulls (word view `u`, element `i` =
+ * words `2i`, `2i + 1`; at most INT_BLOCK elements) to an exact sum; the
+ * high word as int32 (int64). A function of its own, apart from the
+ * general loop: sharing one function with the other cases cost 1.8x here.
+ * The word index steps by 2 rather than computing 2·i, which spares V8's
+ * overflow check of the multiplication.
+ */
+export function sumW64Dense(u: Uint32Array, start: number, end: number, st: IntSum): void {
+  let sl = 0;
+  let sh = 0;
+  const e2 = 2 * end;
+  for (let k = 2 * start; k < e2; k += 2) {
+    sl += u[k] as number;
+    sh += (u[k + 1] as number) | 0;
+  }
+  st.n += end - start;
+  foldInt(st, sh, sl);
+}
+
+/**
  * Add the valid values of a 64-bit integer range (word view `u`, element
  * `i` = words `2i`, `2i + 1`) to an exact sum. `signed` reads the high
  * word as int32 (int64) or uint32 (uint64).
@@ -212,24 +232,6 @@ export function sumW64(
     let sl = 0;
     let sh = 0;
     let n = 0;
-    if (vb === null && flip === 0) {
-      for (let i = b; i < e; i++) {
-        sl += u[2 * i] as number;
-        sh += (u[2 * i + 1] as number) | 0;
-      }
-      st.n += e - b;
-      foldInt(st, sh, sl);
-      continue;
-    }
-    if (vb === null) {
-      for (let i = b; i < e; i++) {
-        sl += u[2 * i] as number;
-        sh += u[2 * i + 1] as number;
-      }
-      st.n += e - b;
-      foldInt(st, sh, sl);
-      continue;
-    }
     for (let i = b; i < e; i++) {
       const j = voff + i;
       if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
