@@ -37,3 +37,13 @@ export class IndexError extends NDFrameError {
 export class KeyError extends NDFrameError {
   override name = "KeyError";
 }
+
+/** Input that cannot be read: a missing file, an unreachable URL, malformed or truncated bytes. */
+export class IOError extends NDFrameError {
+  override name = "IOError";
+}
+
+/** Text that does not parse: a CSV or JSON line with the wrong shape or a value of the wrong type. */
+export class ParseError extends NDFrameError {
+  override name = "ParseError";
+}
