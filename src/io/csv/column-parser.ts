@@ -233,7 +233,7 @@ export class ColumnParser {
         this.#bytes = growU8(this.#bytes, Math.max(this.#nBytes + (e - s), this.#bytes.length * 2, 1024));
       }
       if (fields.escaped[f] === 1)
-        this.#nBytes = unescape(buf, s, e, ctx.quote, ctx.escape, this.#bytes, this.#nBytes);
+        this.#nBytes = copyUnescaped(buf, s, e, ctx.quote, ctx.escape, this.#bytes, this.#nBytes);
       else {
         // a byte loop: a subarray per field (for set) made most of the garbage
         const out = this.#bytes;
@@ -366,7 +366,7 @@ export class ColumnParser {
 }
 
 /** Copy a quoted field's content, undoing doubled quotes or escapes; the new byte count. */
-function unescape(
+function copyUnescaped(
   buf: Uint8Array,
   s: number,
   e: number,

@@ -91,7 +91,8 @@ export function readFast(buf: Uint8Array, o: FastOptions): FastResult {
     const rows = Math.min(BATCH_ROWS, o.nRows - total);
     const t = step(buf, pos, line, o, rows, fields);
     batches.push({ pos, line, rows });
-    const m = goodRows(fields, width, o, badLines, (first = ensure(first, fields.nRows)));
+    first = ensure(first, fields.nRows);
+    const m = goodRows(fields, width, o, badLines, first);
     for (let c = 0; c < width; c++) {
       const p = parsers[c] as ColumnParser;
       if (parseColumn(p, ctx, fields, first, m, c)) continue;
@@ -102,7 +103,8 @@ export function readFast(buf: Uint8Array, o: FastOptions): FastResult {
       let sf: Int32Array<ArrayBuffer> = new Int32Array(BATCH_ROWS);
       for (const bb of batches) {
         step(buf, bb.pos, bb.line, o, bb.rows, scratch);
-        const mb = goodRows(scratch, width, o, [], (sf = ensure(sf, scratch.nRows)));
+        sf = ensure(sf, scratch.nRows);
+        const mb = goodRows(scratch, width, o, [], sf);
         if (!parseColumn(p, ctx, scratch, sf, mb, c))
           throw new Error("readCSV: a column changed kind twice while read again");
       }
