@@ -26,9 +26,9 @@ function topRows<S extends Schema>(
   }
   const k = keep === undefined ? "first" : keyword("keep", keep, ["first", "last", "all"] as const);
   const keys: Column[] = names.map((name) => df.column(name));
-  // rows with a value (not null, not NaN) in every key
-  let valid = and(notNull(keys[0] as Column), not(isNaNColumn(keys[0] as Column)));
-  for (const key of keys.slice(1)) valid = and(valid, and(notNull(key), not(isNaNColumn(key))));
+  // rows with a value (not null, not NaN) in the first key, as pandas;
+  // missing values in later keys only sort last among ties
+  const valid = and(notNull(keys[0] as Column), not(isNaNColumn(keys[0] as Column)));
   let rows = truePositions(valid);
   if (k === "last") rows = rows.slice().reverse();
   const sub = keys.map((key) => take(key, rows));
@@ -47,7 +47,9 @@ function topRows<S extends Schema>(
 /**
  * The `n` rows with the largest values of `by` (several columns: by the
  * first, ties by the next), largest first, as pandas' `nlargest`. Rows
- * with a null or NaN in a key never count; among rows tied with the n-th,
+ * with a null or NaN in the first key never count; a null or NaN in a
+ * later key puts the row after the others tied with it (pandas' order
+ * too); among rows tied with the n-th,
  * `keep` picks the first rows, the last ones, or all of them.
  *
  * @example
