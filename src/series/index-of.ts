@@ -13,7 +13,7 @@ import { RangeIndex } from "../core/index/range-index.js";
 import { TakenRangeIndex } from "../core/index/taken-index.js";
 import { eq } from "../core/kernels/compare.js";
 import { all } from "../core/kernels/reduce.js";
-import { positionsOrNull, take } from "../core/kernels/take.js";
+import { gatherValues, positionsOrNull, take } from "../core/kernels/take.js";
 import { show } from "../util/is.js";
 
 /** What an `index` option accepts: an Index, a Column of labels, or an array of labels. */
@@ -131,10 +131,7 @@ export function indexAt(index: Index, positions: Int32Array): Index {
   if (index instanceof RangeIndex) return new TakenRangeIndex(index, positions, true);
   if (index instanceof TakenRangeIndex) {
     // labels of labels: compose the positions (no labels written)
-    const base = index.positions;
-    const out = new Int32Array(positions.length);
-    for (let i = 0; i < out.length; i++) out[i] = base[positions[i] as number] as number;
-    return new TakenRangeIndex(index.base, out, true);
+    return new TakenRangeIndex(index.base, gatherValues(index.positions, positions) as Int32Array, true);
   }
   return makeIndex(take(index.toColumn(), positions));
 }

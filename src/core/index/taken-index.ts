@@ -10,7 +10,7 @@ import { makeChunk } from "../chunk.js";
 import { Column } from "../column.js";
 import { type Bool, type Int64, int64 } from "../dtype.js";
 import { IndexError } from "../errors.js";
-import { words } from "../int64.js";
+import { words, writeNumber } from "../int64.js";
 import { HashIndex } from "./hash-index.js";
 import type { Index, Keep, Label } from "./index.js";
 import type { RangeIndex } from "./range-index.js";
@@ -93,9 +93,7 @@ export class TakenRangeIndex implements Index<Int64> {
     } else {
       for (let i = 0; i < n; i++) {
         const p = pos[i] as number;
-        const v = start + p * step;
-        w[2 * i] = v | 0;
-        w[2 * i + 1] = Math.floor(v / 4294967296);
+        writeNumber(w, i, start + p * step);
         if (p <= prev) increasing = false;
         prev = p;
       }

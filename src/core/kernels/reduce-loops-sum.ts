@@ -212,6 +212,19 @@ export function sumW64Dense(u: Uint32Array, start: number, end: number, st: IntS
   foldInt(st, sh, sl);
 }
 
+/** `sumW64Dense` for uint64: the high word unsigned. */
+export function sumU64Dense(u: Uint32Array, start: number, end: number, st: IntSum): void {
+  let sl = 0;
+  let sh = 0;
+  const e2 = 2 * end;
+  for (let k = 2 * start; k < e2; k += 2) {
+    sl += u[k] as number;
+    sh += u[k + 1] as number;
+  }
+  st.n += end - start;
+  foldInt(st, sh, sl);
+}
+
 /**
  * Add the valid values of a 64-bit integer range (word view `u`, element
  * `i` = words `2i`, `2i + 1`) to an exact sum. `signed` reads the high

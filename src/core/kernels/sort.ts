@@ -98,7 +98,7 @@ export function argsortChunks(
   const flip = (k: number) => (desc[k] === true ? -1 : 0);
   let last = keys.length - 1;
   let order: Int32Array | null = null;
-  if (keys.length === 2) {
+  if (keys.length === 2 && mayBucket(keys[0] as Chunk)) {
     // a first key with few distinct values: buckets, then the second key inside each
     const first = extractKeys(keys[0] as Chunk, null, flip(0));
     const second = extractKeys(keys[1] as Chunk, null, flip(1));
@@ -110,6 +110,13 @@ export function argsortChunks(
   // least significant key first; each pass is stable
   for (let k = last; k >= 0; k--) order = sortStep(extractKeys(keys[k] as Chunk, order, flip(k)), nullsFirst);
   return order as Int32Array;
+}
+
+/** Whether a first key can give the bucketed sort's 32-bit keys with no missing row (its range is checked after extraction). */
+function mayBucket(c: Chunk): boolean {
+  const k = c.dtype.kind;
+  const wide = k === "float64" || k === "int64" || k === "uint64" || k === "timestamp" || k === "duration";
+  return !wide && c.validity === null;
 }
 
 /** Stably order the rows of `ex` (already in the previous order) by its keys; missing rows first or last. */

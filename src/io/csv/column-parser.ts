@@ -113,14 +113,14 @@ export class ColumnParser {
   #reserve(m: number): void {
     const need = this.length + m;
     if (this.#valid !== null && this.#valid.length * 8 < need)
-      this.#valid = growU8(this.#valid, (need >>> 3) + 1);
+      this.#valid = growValidity(this.#valid, (need >>> 3) + 1);
   }
 
   #setNull(): void {
     const i = this.length;
     if (this.#valid === null) {
       this.#valid = new Uint8Array(Math.max(64, (this.#capacity() >>> 3) + 1)).fill(255);
-    } else if (i >>> 3 >= this.#valid.length) this.#valid = growU8(this.#valid, (i >>> 2) + 8);
+    } else if (i >>> 3 >= this.#valid.length) this.#valid = growValidity(this.#valid, (i >>> 2) + 8);
     this.#valid[i >>> 3] = (this.#valid[i >>> 3] as number) & ~(1 << (i & 7));
     this.#nulls++;
   }
@@ -398,6 +398,12 @@ function growF64(a: Float64Array, need: number): Float64Array<ArrayBuffer> {
 function growU8(a: Uint8Array, need: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(Math.max(need, a.length * 2, 64));
   out.set(a);
+  return out;
+}
+
+/** Grow validity bits; the new bits are valid until a null clears one. */
+function growValidity(a: Uint8Array, need: number): Uint8Array<ArrayBuffer> {
+  const out = growU8(a, need);
   out.fill(255, a.length);
   return out;
 }

@@ -192,12 +192,11 @@ function headerNames(fields: Fields, r: number, ctx: ParseContext): string[] {
           : name.replace(new RegExp(`\\${String.fromCharCode(ctx.escape)}(.)`, "g"), "$1");
     }
     if (name === "") name = `Unnamed: ${k}`;
-    let base = name;
+    const base = name;
     let count = seen.get(base) ?? 0;
     while (seen.has(name)) name = `${base}.${++count}`;
     seen.set(base, count);
     seen.set(name, 0);
-    base = name;
     out.push(name);
   }
   return out;
