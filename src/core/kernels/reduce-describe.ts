@@ -4,9 +4,9 @@
  * copy) while it counts them, sums them (the same compensated sum as
  * `mean`) and tracks the extremes; a second pass over the copy gives the
  * deviations of `std`. Results equal the separate kernels' exactly: where
- * the copy could not reproduce their order of operations (integer means
- * are exact sums, a column with nulls or NaN, float32 blocks), those
- * kernels are called instead.
+ * the copy could not reproduce their order of operations (int64 means are
+ * exact sums of values the copy rounds; a column with nulls, NaN or several
+ * chunks; float32 blocks), those kernels are called instead.
  * @internal
  */
 import type { Column } from "../column.js";
@@ -14,7 +14,7 @@ import { devF64, f64Blocks, inRuns } from "./reduce-loops.js";
 import { floatSumValue, newFloatSum } from "./reduce-loops-sum.js";
 import { stdImpl } from "./reduce-moments.js";
 import { quantilesOfValues } from "./reduce-quantile.js";
-import { meanImpl, numericGroup } from "./reduce-sum.js";
+import { meanImpl } from "./reduce-sum.js";
 
 /** count, mean, std (ddof 1), min, max and the linear quantiles of a numeric column; nulls when empty. */
 export interface NumericSummary {
@@ -37,15 +37,15 @@ export function describeNumeric(col: Column, qs: readonly number[]): NumericSumm
   const values = copy.subarray(0, n);
   if (n === 0)
     return { count: 0, mean: null, std: null, min: null, max: null, quantiles: qs.map(() => null) };
-  let mean: number;
-  let std: number | null;
-  if (numericGroup(col.dtype.kind) !== "float") {
-    mean = meanImpl(col, true) as number;
-    std = stdImpl(col, true, 1);
-  } else {
-    mean = floatSumValue(sum) / n;
-    std = n === col.length && col.dtype.kind === "float64" ? stdOfCopy(values, mean) : stdImpl(col, true, 1);
-  }
+  const kind = col.dtype.kind;
+  // int64 values may round in the float copy; every narrower number is exact there
+  const wide = kind === "int64" || kind === "uint64" || kind === "timestamp" || kind === "duration";
+  // Neumaier's error terms of integers are integers, so t + c is the exact
+  // sum rounded once: the same number as the exact integer sum of `mean`.
+  const mean = wide ? (meanImpl(col, true) as number) : floatSumValue(sum) / n;
+  // the copy's runs match the column's only for one chunk without gaps
+  const dense = n === col.length && col.chunks.length === 1 && kind !== "float32" && !wide;
+  const std = dense ? stdOfCopy(values, mean) : stdImpl(col, true, 1);
   return {
     count: n,
     mean,

@@ -50,4 +50,19 @@ describe("describeNumeric", () => {
       { seed: 11, numRuns: 400 },
     );
   });
+
+  it("describeNumeric(int32 column) gives the exactly rounded mean when the sum passes 2^53", () => {
+    // 2^22 + 3 values: all 2^31 - 1 but three 1s; the sum exceeds 2^53, where doubles step by 2 and more
+    const n = 2 ** 22 + 3;
+    const a = new Int32Array(n).fill(2147483647);
+    a[5] = 1;
+    a[n - 1] = 1;
+    a[n >> 1] = 1;
+    const exact = 2147483647n * BigInt(n - 3) + 3n;
+    const d = describeNumeric(column(a), [0.5]);
+    expect(d.mean).toBe(Number(exact) / n);
+    expect(d.min).toBe(1);
+    expect(d.max).toBe(2147483647);
+    expect(d.quantiles).toEqual([2147483647]);
+  });
 });
