@@ -80,9 +80,11 @@ export {
   CastError,
   DTypeError,
   IndexError,
+  IOError,
   KeyError,
   NDFrameError,
   OptionError,
+  ParseError,
   ShapeError,
 } from "./core/errors.js";
 export { column, inferDType } from "./core/from-values.js";
@@ -146,6 +148,11 @@ export { resetIndex, setIndex } from "./frame/verbs/set-index.js";
 export { head, slice, tail } from "./frame/verbs/slice.js";
 export type { FrameSortOptions } from "./frame/verbs/sort.js";
 export { sortIndex, sortValues } from "./frame/verbs/sort.js";
+// --- io ---
+export type { BadLine } from "./io/csv/fast-rows.js";
+export type { ReadCSVOptions } from "./io/csv/options.js";
+export { parseCSV, readCSV } from "./io/csv/read-csv.js";
+export type { ByteSource } from "./io/source.js";
 export type { SampleOptions } from "./series/ops/order.js";
 export type { SeriesOptions } from "./series/series.js";
 export { Series } from "./series/series.js";

@@ -1,14 +1,14 @@
 /**
- * The fast CSV engine's driver: tokenizes batches of rows and hands each
- * column's fields to its parser, which writes typed storage directly.
- * Work in progress for the IO issue (not exported yet): options are
- * normalized by the caller.
+ * The fast CSV engine's driver over bytes held in memory: the header, the
+ * row loop over windows that end at a line break, and the second reading
+ * of columns that turned to text after their first rows.
  * @internal
  */
 import type { Column } from "../../core/column.js";
 import { ParseError } from "../../core/errors.js";
-import { ColumnParser, type CsvKind, type ParseContext, ValueError } from "./column-parser.js";
-import { NullMarkers } from "./null-markers.js";
+import { BLOCK, CsvColumn, NULL, SKIP, type TextRules, UTF8 } from "./csv-column.js";
+import { type BadLine, RowReader } from "./fast-rows.js";
+import { headerNames, keptColumns } from "./header.js";
 import { type Dialect, Fields, QuoteError, tokenize } from "./tokenize.js";
 
 /** Normalized options of the fast engine. */
@@ -16,188 +16,197 @@ export interface FastOptions {
   readonly dialect: Dialect;
   readonly header: boolean;
   readonly names: readonly string[] | null;
-  readonly nulls: readonly string[];
-  readonly decimal: number;
-  readonly thousands: number;
   readonly skipRows: number;
   readonly nRows: number;
-  /** Requested kinds by column name. */
-  readonly kinds: ReadonlyMap<string, CsvKind>;
+  /** Requested kinds by column name (the names after `names` and mangling). */
+  readonly kinds: ReadonlyMap<string, number>;
+  /** Column names or positions to keep (null: all). */
+  readonly useCols: readonly (string | number)[] | null;
   readonly onBadLines: "error" | "skip" | "warn";
+  /** Infer ISO 8601 text as timestamps. */
+  readonly dates: boolean;
 }
 
-/** A row left out by `onBadLines: "skip" | "warn"`. */
-export interface BadLine {
-  line: number;
-  reason: string;
-}
+export type { BadLine };
 
-const BATCH_ROWS = 1 << 16;
-const BATCH_BYTES = 1 << 22;
-
-/** Columns (in file order) and the rows left out. */
+/** Columns kept (in file order) and the rows left out. */
 export interface FastResult {
   names: string[];
   columns: Column[];
   badLines: BadLine[];
 }
 
+const LF = 10;
+const CR = 13;
+
 /** Read CSV bytes (BOM already removed) into columns. */
-export function readFast(buf: Uint8Array, o: FastOptions): FastResult {
-  const utf8 = new TextDecoder("utf-8");
-  const ctx: ParseContext = {
-    buf,
-    nulls: new NullMarkers(o.nulls),
-    decimal: o.decimal,
-    thousands: o.thousands,
-    quote: o.dialect.quote,
-    escape: o.dialect.escape,
-    decode: (s, e) => utf8.decode(buf.subarray(s, e)),
-  };
-  const fields = new Fields();
+export function readFast(input: Uint8Array, o: FastOptions, rules: TextRules): FastResult {
+  // a plain Uint8Array view: a Node Buffer (a subclass) made the row loop's loads polymorphic and 4x slower
+  const buf = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   let pos = 0;
   let line = 1;
   // skipRows: whole lines, before the header
   for (let k = 0; k < o.skipRows && pos < buf.length; k++) {
-    while (pos < buf.length && buf[pos] !== 10) pos++;
+    while (pos < buf.length && buf[pos] !== LF) pos++;
     pos++;
     line++;
   }
+  const fields = new Fields();
+  const head = firstRow(buf, pos, line, o.dialect, fields);
   let names: string[];
   if (o.header) {
-    const t = step(buf, pos, line, o, 1, fields);
-    if (fields.nRows === 0) throw new ParseError("readCSV: the input has no header row");
-    names = headerNames(fields, 0, ctx);
-    pos = t.pos;
-    line = t.line;
+    if (fields.nRows === 0)
+      throw new ParseError("readCSV: the input has no header row (header: false reads it without one)");
+    names = headerNames(headerTexts(buf, fields, rules));
+    pos = head.pos;
+    line = head.line;
   } else {
-    step(buf, pos, line, o, 1, fields);
-    const width = fields.nRows === 0 ? 0 : fields.width(0);
+    const width = fields.nRows === 0 ? (o.names?.length ?? 0) : fields.width(0);
     names = Array.from({ length: width }, (_, i) => String(i));
   }
   if (o.names !== null) {
     if (o.names.length !== names.length) {
-      throw new ParseError(`readCSV: ${o.names.length} names given for ${names.length} columns`);
+      throw new ParseError(`readCSV: ${o.names.length} names given for ${names.length} columns in the file`);
     }
     names = [...o.names];
   }
-  const width = names.length;
-  const parsers = names.map((n) => new ColumnParser(o.kinds.get(n) ?? null));
-  const batches: { pos: number; line: number; rows: number }[] = [];
-  const badLines: BadLine[] = [];
-  let first: Int32Array<ArrayBuffer> = new Int32Array(BATCH_ROWS);
-  let total = 0;
-  while (pos < buf.length && total < o.nRows) {
-    const rows = Math.min(BATCH_ROWS, o.nRows - total);
-    const t = step(buf, pos, line, o, rows, fields);
-    batches.push({ pos, line, rows });
-    first = ensure(first, fields.nRows);
-    const m = goodRows(fields, width, o, badLines, first);
-    for (let c = 0; c < width; c++) {
-      const p = parsers[c] as ColumnParser;
-      if (parseColumn(p, ctx, fields, first, m, c)) continue;
-      // a kind that needs the original text: read this column again from the first batch
-      const kept = p.kind;
-      p.restartAs(kept);
-      const scratch = new Fields();
-      let sf: Int32Array<ArrayBuffer> = new Int32Array(BATCH_ROWS);
-      for (const bb of batches) {
-        step(buf, bb.pos, bb.line, o, bb.rows, scratch);
-        sf = ensure(sf, scratch.nRows);
-        const mb = goodRows(scratch, width, o, [], sf);
-        if (!parseColumn(p, ctx, scratch, sf, mb, c))
-          throw new Error("readCSV: a column changed kind twice while read again");
-      }
-    }
-    total += m;
-    pos = t.pos;
-    line = t.line;
-    if (t.stop === "end") break;
+  const keep = keptColumns(names, o.useCols, o.kinds);
+  const cols = names.map((n, i) => {
+    if (!keep[i]) return new CsvColumn(SKIP, true);
+    const k = o.kinds.get(n);
+    return new CsvColumn(k ?? NULL, k !== undefined, o.dates);
+  });
+  const reader = new RowReader(cols, names, o.dialect, rules, o.nRows, o.onBadLines, line);
+  const dataStart = pos;
+  if (pos < buf.length) readWindows(reader, buf, pos);
+  const rows = reader.rows;
+  readPrefixes(buf, dataStart, line, cols, names, o, rules);
+  const columns: Column[] = [];
+  const kept: string[] = [];
+  cols.forEach((c, i) => {
+    if (c.kind === SKIP) return;
+    columns.push(c.finish(reader.at));
+    kept.push(names[i] as string);
+  });
+  for (const c of columns) {
+    if (c.length !== rows)
+      throw new Error(`readCSV: internal error, a column has ${c.length} rows of ${rows}`);
   }
-  return { names, columns: parsers.map((p) => p.finish()), badLines };
+  return { names: kept, columns, badLines: reader.badLines };
 }
 
-/** Tokenize one batch, turning tokenizer errors into ParseErrors with the line. */
-function step(buf: Uint8Array, pos: number, line: number, o: FastOptions, rows: number, fields: Fields) {
-  let t: ReturnType<typeof tokenize>;
+/** Run the row loop over buf[pos..]: up to the last line break, then the rest with a line break added. */
+function readWindows(reader: RowReader, buf: Uint8Array, pos: number): void {
+  let cut = buf.lastIndexOf(LF) + 1;
+  if (cut === 0) cut = buf.lastIndexOf(CR) + 1;
+  let r = cut > pos ? reader.read(buf, pos, cut) : { pos, stop: "end" as const };
+  if (r.stop === "limit") return;
+  if (r.pos >= buf.length) return;
+  // the last row has no line break (or a quoted field spans the last one)
+  const tail = new Uint8Array(buf.length - r.pos + 1);
+  tail.set(buf.subarray(r.pos));
+  tail[tail.length - 1] = LF;
+  r = reader.read(tail, 0, tail.length);
+  if (r.stop === "partial") {
+    throw new ParseError(
+      `readCSV: line ${reader.line}: a quoted field is not closed before the end of the input`,
+    );
+  }
+}
+
+/** Tokenize the first row at pos (header or first data row). */
+function firstRow(buf: Uint8Array, pos: number, line: number, d: Dialect, fields: Fields) {
   try {
-    t = tokenize(buf, pos, buf.length, line, o.dialect, rows, BATCH_BYTES, true, fields);
+    const t = tokenize(buf, pos, buf.length, line, d, 1, buf.length, true, fields);
+    if (t.stop === "partial")
+      throw new ParseError(
+        `readCSV: line ${t.line}: a quoted field is not closed before the end of the input`,
+      );
+    return t;
   } catch (e) {
     if (e instanceof QuoteError) throw new ParseError(`readCSV: ${e.message}`);
     throw e;
   }
-  if (t.stop === "partial")
-    throw new ParseError(`readCSV: line ${t.line}: a quoted field is not closed before the end of the input`);
-  return t;
 }
 
-/** Parse one column of a batch, turning value errors into ParseErrors naming line and column. */
-function parseColumn(
-  p: ColumnParser,
-  ctx: ParseContext,
-  fields: Fields,
-  first: Int32Array,
-  m: number,
-  c: number,
-): boolean {
-  try {
-    return p.parse(ctx, fields, first, m, c);
-  } catch (e) {
-    if (e instanceof ValueError) {
-      throw new ParseError(`readCSV: line ${lineOfRow(fields, first, e.row)}, column ${c}: ${e.message}`);
+/**
+ * Columns that became text after their first rows: read those rows again,
+ * as text, in one pass for all of them. Rows are counted as the row loop
+ * counted them (blank, comment and bad rows left out the same way).
+ */
+function readPrefixes(
+  buf: Uint8Array,
+  start: number,
+  line: number,
+  cols: readonly CsvColumn[],
+  names: readonly string[],
+  o: FastOptions,
+  rules: TextRules,
+): void {
+  const todo = cols.map((c, i) => (c.needsPrefix ? i : -1)).filter((i) => i >= 0);
+  if (todo.length === 0) return;
+  const want = Math.max(...todo.map((i) => (cols[i] as CsvColumn).prefixRows));
+  const text = todo.map(() => new CsvColumn(UTF8, true));
+  const fields = new Fields();
+  const width = cols.length;
+  let pos = start;
+  let row = 0;
+  let at = 0;
+  while (row < want && pos < buf.length) {
+    const t = tokenize(buf, pos, buf.length, line, o.dialect, BLOCK, 1 << 22, true, fields);
+    for (let r = 0; r < fields.nRows && row < want; r++) {
+      if (fields.width(r) !== width) continue;
+      if (at === BLOCK) {
+        todo.forEach((ci, k) => {
+          if (row < (cols[ci] as CsvColumn).prefixRows) (text[k] as CsvColumn).seal(BLOCK);
+        });
+        at = 0;
+      }
+      const f0 = fields.rowStart[r] as number;
+      todo.forEach((ci, k) => {
+        if (row >= (cols[ci] as CsvColumn).prefixRows) return;
+        const f = f0 + ci;
+        const s = fields.starts[f] as number;
+        const e = fields.ends[f] as number;
+        (text[k] as CsvColumn).push(buf, s, e, fields.escaped[f] === 1, at, row, rules);
+      });
+      at++;
+      row++;
     }
-    throw e;
+    pos = t.pos;
+    line = t.line;
+    if (t.stop === "end") break;
   }
+  todo.forEach((ci, k) => {
+    const col = cols[ci] as CsvColumn;
+    const n = col.prefixRows;
+    // blocks were sealed while rows remained: the last holds the rest of n
+    col.prefix = (text[k] as CsvColumn).finish(n - Math.floor((n === 0 ? 0 : n - 1) / BLOCK) * BLOCK);
+    if (col.prefix.length !== n)
+      throw new Error(
+        `readCSV: internal error re-reading column ${names[ci]}: ${col.prefix.length} of ${n} rows`,
+      );
+  });
 }
 
-function lineOfRow(fields: Fields, first: Int32Array, r: number): number {
-  const f = first[r] as number;
-  for (let k = 0; k < fields.nRows; k++) if (fields.rowStart[k] === f) return fields.rowLine[k] as number;
-  return -1;
-}
-
-function ensure(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
-  return a.length >= n ? a : new Int32Array(n);
-}
-
-/** Fill `first` with the first-field index of each row that has `width` fields; the others are errors or left out. */
-function goodRows(fields: Fields, width: number, o: FastOptions, bad: BadLine[], first: Int32Array): number {
-  let m = 0;
-  for (let r = 0; r < fields.nRows; r++) {
-    const w = fields.width(r);
-    if (w === width) {
-      first[m++] = fields.rowStart[r] as number;
-      continue;
+/** The header row's fields as text, quotes undone. */
+function headerTexts(buf: Uint8Array, fields: Fields, rules: TextRules): string[] {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  return Array.from({ length: fields.width(0) }, (_, k) => {
+    const s = fields.starts[k] as number;
+    const e = fields.ends[k] as number;
+    let name: string;
+    try {
+      name = decoder.decode(buf.subarray(s, e));
+    } catch {
+      throw new ParseError(
+        `readCSV: header field ${k} is not valid UTF-8; decode the input from its encoding first`,
+      );
     }
-    const reason = `expected ${width} fields, found ${w}`;
-    if (o.onBadLines === "error") throw new ParseError(`readCSV: line ${fields.rowLine[r]}: ${reason}`);
-    bad.push({ line: fields.rowLine[r] as number, reason });
-  }
-  return m;
-}
-
-/** Header names as pandas mangles them: empty → "Unnamed: i", repeats → "a.1", "a.2". */
-function headerNames(fields: Fields, r: number, ctx: ParseContext): string[] {
-  const out: string[] = [];
-  const seen = new Map<string, number>();
-  const start = fields.rowStart[r] as number;
-  for (let k = 0; k < fields.width(r); k++) {
-    const f = start + k;
-    let name = ctx.decode(fields.starts[f] as number, fields.ends[f] as number);
-    if (fields.escaped[f] === 1) {
-      const q = String.fromCharCode(ctx.quote);
-      name =
-        ctx.escape === -1
-          ? name.replaceAll(q + q, q)
-          : name.replace(new RegExp(`\\${String.fromCharCode(ctx.escape)}(.)`, "g"), "$1");
-    }
-    if (name === "") name = `Unnamed: ${k}`;
-    const base = name;
-    let count = seen.get(base) ?? 0;
-    while (seen.has(name)) name = `${base}.${++count}`;
-    seen.set(base, count);
-    seen.set(name, 0);
-    out.push(name);
-  }
-  return out;
+    if (fields.escaped[k] !== 1) return name;
+    const q = String.fromCharCode(rules.quote);
+    return rules.escape === -1
+      ? name.replaceAll(q + q, q)
+      : name.replace(new RegExp(`\\${String.fromCharCode(rules.escape)}(.)`, "g"), "$1");
+  });
 }
