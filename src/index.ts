@@ -152,6 +152,8 @@ export { sortIndex, sortValues } from "./frame/verbs/sort.js";
 export type { BadLine } from "./io/csv/fast-rows.js";
 export type { ReadCSVOptions } from "./io/csv/options.js";
 export { parseCSV, readCSV } from "./io/csv/read-csv.js";
+export type { ScanCSVOptions, ScanProgress } from "./io/csv/scan-csv.js";
+export { scanCSV } from "./io/csv/scan-csv.js";
 export type { ByteSource } from "./io/source.js";
 export type { SampleOptions } from "./series/ops/order.js";
 export type { SeriesOptions } from "./series/series.js";

@@ -2,7 +2,8 @@
  * Runs every example in the docs: the `@example` blocks of TSDoc comments
  * under src/ and the ```ts blocks of docs/*.md and README.md.
  *
- * Each block becomes a module that imports "ndframe" from src/index.ts. A
+ * Each block becomes a module that imports "ndframe" from src/index.ts
+ * ("ndframe/compute" and "ndframe/node" from their entries). A
  * line `expr; // => value` is checked: `value` is a JS expression and must
  * equal `expr` (vitest's toEqual). `const x = expr; // => value` checks `x`.
  * Other lines simply run, so an example that throws fails too.
@@ -88,7 +89,8 @@ function toModule(ex: Example): string {
       imports.push(
         line
           .replace(/from\s+["']ndframe["']/, `from ${JSON.stringify(indexPath)}`)
-          .replace(/from\s+["']ndframe\/compute["']/, `from ${JSON.stringify(computePath)}`),
+          .replace(/from\s+["']ndframe\/compute["']/, `from ${JSON.stringify(computePath)}`)
+          .replace(/from\s+["']ndframe\/node["']/, `from ${JSON.stringify(nodePath)}`),
       );
       continue;
     }
@@ -120,6 +122,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const indexPath = join(root, "src", "index.ts");
 const computePath = join(root, "src", "compute.ts");
+const nodePath = join(root, "src", "node.ts");
 const modules = examples.map((ex, i) => {
   const path = join(outDir, `example-${String(i).padStart(4, "0")}.ts`);
   writeFileSync(path, toModule(ex));

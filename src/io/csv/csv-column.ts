@@ -122,6 +122,13 @@ export class CsvColumn {
     this.#open(0);
   }
 
+  /** A fresh column that must read this one's dtype (later batches of a scan keep the first's dtypes). */
+  fixedLike(): CsvColumn {
+    const c = new CsvColumn(this.kind === NULL ? F64 : this.kind, true, this.dates);
+    c.tz = this.tz;
+    return c;
+  }
+
   /** Whether the driver must read rows [0, prefixRows) of this column again as text. */
   get needsPrefix(): boolean {
     return this.prefixRows >= 0 && this.prefix === null;

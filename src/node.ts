@@ -1,0 +1,8 @@
+/**
+ * ndframe for Node: everything of the isomorphic entry, with readers that
+ * also take file paths.
+ *
+ * @packageDocumentation
+ */
+export * from "./index.js";
+export { readCSV, scanCSV } from "./node/csv.js";

@@ -1,0 +1,76 @@
+/**
+ * readCSV and scanCSV for Node: the isomorphic readers, plus file paths
+ * (and file: URLs), read chunk by chunk so that memory holds the columns
+ * and one chunk, not the file.
+ */
+import type { DataFrame } from "../frame/frame.js";
+import type { ReadCSVOptions } from "../io/csv/options.js";
+import { readCSV as readAny } from "../io/csv/read-csv.js";
+import { csvFrames, type ScanCSVOptions, scanCSV as scanAny, scanSettings } from "../io/csv/scan-csv.js";
+import type { ByteSource } from "../io/source.js";
+import { fileChunks, fileSize, pathOf } from "./files.js";
+
+/**
+ * Read CSV from a file path, a file: URL, or any source `readCSV` takes
+ * (bytes, Blob, Response, http URL, stream) into a DataFrame. A file is
+ * read in 4 MiB chunks, never whole; the options and rules are readCSV's.
+ *
+ * @param source - a path, or any source of the isomorphic readCSV
+ * @param options - see `ReadCSVOptions`
+ * @returns the frame
+ * @example
+ * ```ts
+ * import { readCSV } from "ndframe/node";
+ * const df = await readCSV("node_modules/vega-datasets/data/seattle-weather.csv");
+ * df.shape; // => [1461, 6]
+ * ```
+ */
+export async function readCSV(source: ByteSource, options?: ReadCSVOptions): Promise<DataFrame> {
+  const path = pathOf(source);
+  if (path === null || options?.engine === "papaparse") return readAny(path ?? source, options);
+  const { settings } = scanSettings(options);
+  const frames = csvFrames(
+    fileChunks(path, "readCSV"),
+    settings,
+    Number.POSITIVE_INFINITY,
+    (from) => fileChunks(path, "readCSV", from),
+    await fileSize(path, "readCSV"),
+    null,
+  );
+  let out: DataFrame | null = null;
+  for await (const f of frames) out = f;
+  return out as DataFrame;
+}
+
+/**
+ * Read CSV in batches of rows from a file path or any source `scanCSV`
+ * takes; see the isomorphic `scanCSV`. Progress reports the file's size.
+ *
+ * @param source - a path, or any source of the isomorphic scanCSV
+ * @param options - readCSV's options, `batchSize` and `onProgress`
+ * @returns an async iterable of frames
+ * @example
+ * ```ts
+ * import { scanCSV } from "ndframe/node";
+ * let rows = 0;
+ * for await (const batch of scanCSV("node_modules/vega-datasets/data/seattle-weather.csv", { batchSize: 500 })) rows += batch.shape[0];
+ * rows; // => 1461
+ * ```
+ */
+export async function* scanCSV(source: ByteSource, options?: ScanCSVOptions): AsyncGenerator<DataFrame> {
+  const path = pathOf(source);
+  if (path === null) {
+    yield* scanAny(source, options);
+    return;
+  }
+  const { settings, batchRows, progress } = scanSettings(options);
+  const total = await fileSize(path, "scanCSV");
+  yield* csvFrames(
+    fileChunks(path, "scanCSV"),
+    settings,
+    batchRows,
+    (from) => fileChunks(path, "scanCSV", from),
+    total,
+    progress,
+  );
+}

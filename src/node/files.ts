@@ -1,0 +1,68 @@
+/**
+ * Files by path, for the Node entry: chunked reads from an offset, and the
+ * errors that name the path.
+ * @internal
+ */
+import { open, stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { IOError } from "../core/errors.js";
+
+/** Chunk size of file reads. */
+const CHUNK = 1 << 22;
+
+/** A path from a string or a file: URL; null for other URLs (http…), which are fetched instead. */
+export function pathOf(src: unknown): string | null {
+  if (src instanceof URL) return src.protocol === "file:" ? fileURLToPath(src) : null;
+  if (typeof src !== "string") return null;
+  if (/^file:/i.test(src)) return fileURLToPath(src);
+  // "https://…", "s3://…": a URL; "C:\\data.csv" and "./a.csv": paths
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(src) ? null : src;
+}
+
+/** An IOError for a failed file operation, naming the path and the reason. */
+export function fileError(what: string, path: string, e: unknown): IOError {
+  const code = (e as { code?: string }).code;
+  const reason =
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "it is a directory"
+        : code === "EACCES"
+          ? "permission denied"
+          : (e as Error).message;
+  return new IOError(`${what}: cannot read ${JSON.stringify(path)}: ${reason}`);
+}
+
+/** The file's size in bytes. */
+export async function fileSize(path: string, what: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (e) {
+    throw fileError(what, path, e);
+  }
+}
+
+/** The file's bytes from `from` on, in chunks of 4 MiB (each a fresh buffer). */
+export async function* fileChunks(path: string, what: string, from = 0): AsyncGenerator<Uint8Array> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, "r");
+  } catch (e) {
+    throw fileError(what, path, e);
+  }
+  try {
+    let pos = from;
+    for (;;) {
+      const buf = new Uint8Array(CHUNK);
+      const { bytesRead } = await handle.read(buf, 0, CHUNK, pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      yield bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead);
+    }
+  } catch (e) {
+    if (e instanceof IOError) throw e;
+    throw fileError(what, path, e);
+  } finally {
+    await handle.close();
+  }
+}
