@@ -154,6 +154,8 @@ export type { ReadCSVOptions } from "./io/csv/options.js";
 export { parseCSV, readCSV } from "./io/csv/read-csv.js";
 export type { ScanCSVOptions, ScanProgress } from "./io/csv/scan-csv.js";
 export { scanCSV } from "./io/csv/scan-csv.js";
+export type { ToCSVOptions } from "./io/csv/write-csv.js";
+export { toCSV, toCSVBytes, writeCSV } from "./io/csv/write-csv.js";
 export type { ByteSource } from "./io/source.js";
 export type { SampleOptions } from "./series/ops/order.js";
 export type { SeriesOptions } from "./series/series.js";

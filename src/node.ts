@@ -5,4 +5,4 @@
  * @packageDocumentation
  */
 export * from "./index.js";
-export { readCSV, scanCSV } from "./node/csv.js";
+export { readCSV, scanCSV, writeCSV } from "./node/csv.js";

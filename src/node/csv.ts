@@ -7,8 +7,9 @@ import type { DataFrame } from "../frame/frame.js";
 import type { ReadCSVOptions } from "../io/csv/options.js";
 import { readCSV as readAny } from "../io/csv/read-csv.js";
 import { csvFrames, type ScanCSVOptions, scanCSV as scanAny, scanSettings } from "../io/csv/scan-csv.js";
+import { csvPieces, type ToCSVOptions, writeCSV as writeAny } from "../io/csv/write-csv.js";
 import type { ByteSource } from "../io/source.js";
-import { fileChunks, fileSize, pathOf } from "./files.js";
+import { fileChunks, fileSize, pathOf, writeFile } from "./files.js";
 
 /**
  * Read CSV from a file path, a file: URL, or any source `readCSV` takes
@@ -73,4 +74,34 @@ export async function* scanCSV(source: ByteSource, options?: ScanCSVOptions): As
     total,
     progress,
   );
+}
+
+/**
+ * Write a frame as CSV to a file path (or a WritableStream, as the
+ * isomorphic `writeCSV`), a batch of rows at a time.
+ *
+ * @param df - the frame
+ * @param dest - a file path, a file: URL, or a WritableStream
+ * @param options - see `ToCSVOptions`
+ * @returns when the file is written and closed
+ * @example
+ * ```ts
+ * import { DataFrame, readCSV, writeCSV } from "ndframe/node";
+ * import { mkdtempSync } from "node:fs";
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * const path = join(mkdtempSync(join(tmpdir(), "ndframe-")), "out.csv");
+ * await writeCSV(new DataFrame({ a: [1, 2] }), path);
+ * (await readCSV(path)).get("a").toArray(); // => [1, 2]
+ * ```
+ */
+export async function writeCSV(
+  df: DataFrame,
+  dest: string | URL | WritableStream<Uint8Array>,
+  options?: ToCSVOptions,
+): Promise<void> {
+  const path = pathOf(dest);
+  if (path === null) return writeAny(df, dest as WritableStream<Uint8Array>, options);
+  const pieces = csvPieces(df, options);
+  await writeFile(path, pieces, "writeCSV");
 }

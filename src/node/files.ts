@@ -20,17 +20,19 @@ export function pathOf(src: unknown): string | null {
 }
 
 /** An IOError for a failed file operation, naming the path and the reason. */
-export function fileError(what: string, path: string, e: unknown): IOError {
+export function fileError(what: string, path: string, e: unknown, verb = "read"): IOError {
   const code = (e as { code?: string }).code;
   const reason =
-    code === "ENOENT"
+    code === "ENOENT" && verb === "read"
       ? "no such file"
       : code === "EISDIR"
         ? "it is a directory"
         : code === "EACCES"
           ? "permission denied"
-          : (e as Error).message;
-  return new IOError(`${what}: cannot read ${JSON.stringify(path)}: ${reason}`);
+          : code === "ENOTDIR" || (code === "ENOENT" && verb === "write")
+            ? "no such directory"
+            : (e as Error).message;
+  return new IOError(`${what}: cannot ${verb} ${JSON.stringify(path)}: ${reason}`);
 }
 
 /** The file's size in bytes. */
@@ -62,6 +64,24 @@ export async function* fileChunks(path: string, what: string, from = 0): AsyncGe
   } catch (e) {
     if (e instanceof IOError) throw e;
     throw fileError(what, path, e);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Write text pieces to a file as UTF-8 (created or truncated). */
+export async function writeFile(path: string, pieces: Iterable<string>, what: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, "w");
+  } catch (e) {
+    throw fileError(what, path, e, "write");
+  }
+  const enc = new TextEncoder();
+  try {
+    for (const p of pieces) await handle.write(enc.encode(p));
+  } catch (e) {
+    throw fileError(what, path, e, "write");
   } finally {
     await handle.close();
   }

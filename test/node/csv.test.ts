@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { type DType, dtypeToString } from "../../src/core/dtype.js";
 import { IOError } from "../../src/core/errors.js";
-import { readCSV, scanCSV } from "../../src/node/csv.js";
+import { DataFrame } from "../../src/frame/frame.js";
+import { readCSV, scanCSV, writeCSV } from "../../src/node/csv.js";
 
 const DATA = "node_modules/vega-datasets/data";
 
@@ -72,5 +76,19 @@ describe("readCSV from a path (ndframe/node)", () => {
     expect(rows).toBe(1461);
     expect(last.totalBytes).toBe(last.bytes);
     expect(last.rows).toBe(1461);
+  });
+
+  it("writeCSV(df, path) writes the file readCSV(path) reads back; a missing directory is an IOError naming it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ndframe-test-"));
+    const path = join(dir, "out.csv");
+    const df = new DataFrame({ city: ["Oslo", "Lima, PE"], t: [-3.5, 19] });
+    await writeCSV(df, path);
+    expect(readFileSync(path, "utf8")).toBe('city,t\nOslo,-3.5\n"Lima, PE",19\n');
+    expect((await readCSV(path)).toRecords()).toEqual(df.toRecords());
+    const bad = join(dir, "missing", "out.csv");
+    await expect(writeCSV(df, bad)).rejects.toThrow(IOError);
+    await expect(writeCSV(df, bad)).rejects.toThrow(
+      `writeCSV: cannot write ${JSON.stringify(bad)}: no such directory`,
+    );
   });
 });

@@ -250,6 +250,8 @@ function kindFor(name: string, d: DType): number {
     case "uint32":
     case "int64":
     case "uint64":
+    case "duration":
+      // durations are written as integers in their unit
       return d.kind === "uint64" ? UTF8 : I64;
     case "float32":
     case "float64":

@@ -126,7 +126,7 @@ export function parseInt64Words(
 
 /**
  * Read a decimal number from buf[s, e) into out[0]: `[+-]digits[.digits]
- * [(e|E)[+-]digits]`, or inf/infinity (any case, signed). `decimal` is the
+ * [(e|E)[+-]digits]`, inf/infinity (any case, signed) or nan (any case). `decimal` is the
  * decimal mark's byte, `thousands` a digit separator (-1: none). Returns
  * false when the text is not a number. `decode` turns bytes into text for
  * the slow path (more than 15 significant digits or a large exponent).
@@ -153,6 +153,16 @@ export function parseFloatBytes(
   }
   const c1 = buf[s] as number;
   if (c1 === 105 || c1 === 73) return infinity(buf, s, e, neg, out);
+  // "nan" in any case (a null marker by default; a float NaN when removed from them)
+  if (
+    (c1 | 32) === 110 &&
+    e - s === 3 &&
+    ((buf[s + 1] as number) | 32) === 97 &&
+    ((buf[s + 2] as number) | 32) === 110
+  ) {
+    out[0] = Number.NaN;
+    return true;
+  }
   let w = 0;
   let digits = 0;
   let sig = 0;

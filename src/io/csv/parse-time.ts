@@ -1,7 +1,7 @@
 /**
  * ISO 8601 timestamps read straight from bytes into int64 nanosecond words:
  * `YYYY-MM-DD`, then optionally `T` or a space and `HH:MM[:SS[.fraction]]`
- * (up to 9 fraction digits), then optionally `Z` or an offset `±HH[:MM]`.
+ * (up to 9 fraction digits), then optionally `Z` or an offset `±HH[:MM[:SS]]`.
  * Values with an offset are stored as UTC.
  * @internal
  */
@@ -80,18 +80,20 @@ export function parseIsoBytes(buf: Uint8Array, s: number, e: number, w: Int32Arr
     const c = buf[i] as number;
     if (c === 90 && i + 1 === e) zone = TS_UTC;
     else if (c === 43 || c === 45) {
+      // ±HH, ±HHMM, ±HH:MM, or ±HH:MM:SS (historical local mean time offsets)
       const oh = digits(buf, i + 1, 2);
       const rest = e - i - 3;
+      const colon = buf[i + 3] === 58;
       const om =
-        rest === 0
-          ? 0
-          : rest === 3 && buf[i + 3] === 58
-            ? digits(buf, i + 4, 2)
-            : rest === 2
-              ? digits(buf, i + 3, 2)
-              : -1;
-      if (e - i < 3 || oh < 0 || oh > 23 || om < 0 || om > 59) return TS_NONE;
-      secs -= (c === 45 ? -1 : 1) * (oh * 3600 + om * 60);
+        rest === 0 ? 0 : rest === 2 ? digits(buf, i + 3, 2) : colon && rest >= 3 ? digits(buf, i + 4, 2) : -1;
+      const os =
+        rest === 6 && colon && buf[i + 6] === 58
+          ? digits(buf, i + 7, 2)
+          : rest === 0 || rest === 2 || rest === 3
+            ? 0
+            : -1;
+      if (e - i < 3 || oh < 0 || oh > 23 || om < 0 || om > 59 || os < 0 || os > 59) return TS_NONE;
+      secs -= (c === 45 ? -1 : 1) * (oh * 3600 + om * 60 + os);
       zone = TS_UTC;
     } else return TS_NONE;
   }

@@ -215,6 +215,6 @@ describe("parseCSV options", () => {
     );
     expect(() => parseCSV("a\n1\n", { delimiter: "::" })).toThrow(/invalid delimiter/);
     expect(() => parseCSV("a\n1\n", { dtypes: { a: "int99" } })).toThrow(/column "a": unknown dtype/);
-    expect(() => parseCSV("a\n1\n", { dtypes: { a: "duration" } })).toThrow(/cannot be read as duration/);
+    expect(() => parseCSV("a\n1\n", { dtypes: { a: "binary" } })).toThrow(/cannot be read as binary/);
   });
 });

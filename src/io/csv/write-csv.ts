@@ -1,0 +1,326 @@
+/**
+ * `toCSV`, `toCSVBytes` and `writeCSV`: a DataFrame as CSV text, RFC 4180
+ * quoting, every dtype written so that readCSV reads it back.
+ */
+import { format as formatDate } from "date-fns";
+import { chunkIsValid } from "../../core/chunk.js";
+import type { Column } from "../../core/column.js";
+import { type DType, int64, type TimeUnit, utf8 } from "../../core/dtype.js";
+import { DTypeError, OptionError } from "../../core/errors.js";
+import { castColumn } from "../../core/kernels/cast.js";
+import { FRACTION_DIGITS, floorDivWords, PER_SECOND } from "../../core/kernels/cast-time-math.js";
+import type { DataFrame } from "../../frame/frame.js";
+import { isObject, maybeBoolean, show } from "../../util/is.js";
+
+/** Options of `toCSV`, `toCSVBytes` and `writeCSV`. */
+export interface ToCSVOptions {
+  /** The field separator, one character (default `,`). */
+  delimiter?: string;
+  /** Write the column names first (default true). */
+  header?: boolean;
+  /** The text of a null (default: the empty field). */
+  nullText?: string;
+  /** The text of a float NaN (default `NaN`, which readCSV reads as null unless it is removed from the null markers). */
+  nanText?: string;
+  /** A date-fns format for timestamp and date columns (millisecond precision); default ISO 8601 as pandas writes it. */
+  dateFormat?: string;
+  /** The line break (default `\n`). */
+  lineTerminator?: "\n" | "\r\n";
+  /** Quote every field, not just those that need it (default false). */
+  quoteAll?: boolean;
+}
+
+interface Settings {
+  delimiter: string;
+  header: boolean;
+  nullText: string;
+  nanText: string;
+  dateFormat: string | null;
+  eol: string;
+  quoteAll: boolean;
+}
+
+const KEYS = new Set([
+  "delimiter",
+  "header",
+  "nullText",
+  "nanText",
+  "dateFormat",
+  "lineTerminator",
+  "quoteAll",
+]);
+
+function settingsOf(options: ToCSVOptions | undefined): Settings {
+  const o = (options ?? {}) as Record<string, unknown>;
+  if (!isObject(o)) throw new OptionError(`toCSV: options must be an object, got ${show(options)}`);
+  for (const k of Object.keys(o))
+    if (!KEYS.has(k))
+      throw new OptionError(
+        `toCSV: unknown option ${JSON.stringify(k)} (expected one of ${[...KEYS].join(", ")})`,
+      );
+  const text = (name: string, v: unknown, fallback: string): string => {
+    if (v === undefined) return fallback;
+    if (typeof v !== "string") throw new OptionError(`invalid ${name}: ${show(v)} (expected a string)`);
+    return v;
+  };
+  const delimiter = text("delimiter", o.delimiter, ",");
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r")
+    throw new OptionError(
+      `invalid delimiter: ${show(delimiter)} (expected one character other than a quote or line break)`,
+    );
+  const eol = text("lineTerminator", o.lineTerminator, "\n");
+  if (eol !== "\n" && eol !== "\r\n")
+    throw new OptionError(`invalid lineTerminator: ${show(eol)} (expected one of \\n, \\r\\n)`);
+  return {
+    delimiter,
+    header: maybeBoolean("header", o.header, true),
+    nullText: text("nullText", o.nullText, ""),
+    nanText: text("nanText", o.nanText, "NaN"),
+    dateFormat: o.dateFormat === undefined ? null : text("dateFormat", o.dateFormat, ""),
+    eol,
+    quoteAll: maybeBoolean("quoteAll", o.quoteAll, false),
+  };
+}
+
+/** Rows formatted per piece of output. */
+const BATCH = 1 << 15;
+
+/**
+ * Write a frame as CSV text.
+ *
+ * Fields that hold the delimiter, a quote or a line break are quoted, with
+ * quotes doubled (RFC 4180); an empty string is written `""` so that it
+ * differs from a null when nulls are empty (readCSV, as pandas, still reads
+ * both as null unless `""` is removed from its null markers). Numbers are written in the
+ * shortest form that reads back to the same value, int64 exactly;
+ * timestamps as `2021-03-14 12:00:00.5` (date only when every value is at
+ * midnight; the offset for zoned columns), dates as `2021-03-14`, durations
+ * as integers in their unit, bools as `True`/`False`. The index is not
+ * written (`resetIndex()` first to keep it). Binary columns are an error.
+ *
+ * @param df - the frame
+ * @param options - delimiter, header, nullText, nanText, dateFormat, lineTerminator, quoteAll
+ * @returns the CSV text
+ * @example
+ * ```ts
+ * import { DataFrame, toCSV } from "ndframe";
+ * const df = new DataFrame({ name: ["Smith, J.", "Lee"], score: [2.5, null] });
+ * toCSV(df); // => 'name,score\n"Smith, J.",2.5\nLee,\n'
+ * ```
+ */
+export function toCSV(df: DataFrame, options?: ToCSVOptions): string {
+  const s = settingsOf(options);
+  let out = "";
+  for (const piece of pieces(df, s)) out += piece;
+  return out;
+}
+
+/**
+ * Write a frame as UTF-8 CSV bytes; the same format as `toCSV`.
+ *
+ * @param df - the frame
+ * @param options - see `ToCSVOptions`
+ * @returns the bytes
+ * @example
+ * ```ts
+ * import { DataFrame, toCSVBytes } from "ndframe";
+ * toCSVBytes(new DataFrame({ a: [1, 2] })).length; // => 6
+ * ```
+ */
+export function toCSVBytes(df: DataFrame, options?: ToCSVOptions): Uint8Array {
+  const enc = new TextEncoder();
+  const parts = [...pieces(df, settingsOf(options))].map((p) => enc.encode(p));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * Write a frame as CSV into a WritableStream (or anything with a
+ * `getWriter()`), a batch of rows at a time, so the whole text never
+ * exists at once. ndframe/node's `writeCSV` also takes a file path.
+ *
+ * @param df - the frame
+ * @param dest - the stream
+ * @param options - see `ToCSVOptions`
+ * @returns when everything is written (the stream is closed)
+ */
+export async function writeCSV(
+  df: DataFrame,
+  dest: WritableStream<Uint8Array>,
+  options?: ToCSVOptions,
+): Promise<void> {
+  if (!isObject(dest) || typeof (dest as WritableStream).getWriter !== "function")
+    throw new OptionError(
+      `writeCSV: invalid destination ${show(dest)} (expected a WritableStream; file paths through ndframe/node)`,
+    );
+  const writer = dest.getWriter();
+  const enc = new TextEncoder();
+  try {
+    for (const piece of pieces(df, settingsOf(options))) await writer.write(enc.encode(piece));
+    await writer.close();
+  } finally {
+    writer.releaseLock();
+  }
+}
+
+/** The CSV text in pieces of BATCH rows (the header first). @internal */
+export function* csvPieces(df: DataFrame, options?: ToCSVOptions): Generator<string> {
+  yield* pieces(df, settingsOf(options));
+}
+
+function* pieces(df: DataFrame, s: Settings): Generator<string> {
+  const names = df.columns as string[];
+  const cols = names.map((n) => df.column(n) as Column);
+  cols.forEach((c, i) => {
+    if (c.dtype.kind === "binary")
+      throw new DTypeError(
+        `toCSV: column ${JSON.stringify(names[i])} is binary, which CSV cannot hold (encode it as text first)`,
+      );
+  });
+  const quote = quoter(s);
+  if (s.header) yield names.map((n) => quote(n)).join(s.delimiter) + s.eol;
+  const formats = cols.map((c) => formatter(c, s));
+  // one column: an empty field would be a blank line, which readers skip
+  const lone = cols.length === 1 ? (t: string) => (t === "" ? '""' : t) : null;
+  for (let start = 0; start < df.length; start += BATCH) {
+    const end = Math.min(df.length, start + BATCH);
+    const texts = cols.map((c, i) => (formats[i] as Formatter)(c.slice(start, end)));
+    if (lone !== null) texts[0] = (texts[0] as string[]).map(lone);
+    let out = "";
+    for (let r = 0; r < end - start; r++) {
+      for (let c = 0; c < texts.length; c++) {
+        if (c > 0) out += s.delimiter;
+        out += (texts[c] as string[])[r] as string;
+      }
+      out += s.eol;
+    }
+    yield out;
+  }
+}
+
+/** Quote a text field when it needs it. */
+function quoter(s: Settings): (t: string) => string {
+  const special = new RegExp(`["\\r\\n${s.delimiter.replace(/[\\^\]-]/g, "\\$&")}]`);
+  return (t) =>
+    s.quoteAll || special.test(t) || t === "" || t === s.nullText ? `"${t.replaceAll('"', '""')}"` : t;
+}
+
+type Formatter = (c: Column) => string[];
+
+/** A column's rows as CSV fields (quoted where needed, nulls as nullText). */
+function formatter(col: Column, s: Settings): Formatter {
+  const quote = quoter(s);
+  const d = col.dtype;
+  const kind = d.kind;
+  const texts = (c: Column, to: (t: string) => string): string[] => {
+    const a = castColumn(c, utf8, {
+      intOverflow: false,
+      floatTruncate: false,
+      timeTruncate: false,
+    }).toArray() as (string | null)[];
+    return a.map((t) => (t === null ? s.nullText : to(t)));
+  };
+  if (kind === "bool")
+    return (c) =>
+      (c.toArray() as (boolean | null)[]).map((b) => (b === null ? s.nullText : b ? "True" : "False"));
+  if (kind === "float32" || kind === "float64")
+    return (c) =>
+      (c.toArray() as (number | null)[]).map((x) =>
+        x === null ? s.nullText : Number.isNaN(x) ? s.nanText : Object.is(x, -0) ? "-0" : String(x),
+      );
+  if (kind === "duration")
+    return (c) =>
+      (castColumn(c, int64, SAFE).toArray() as (bigint | null)[]).map((x) =>
+        x === null ? s.nullText : String(x),
+      );
+  if (kind === "timestamp" || kind === "date") {
+    if (s.dateFormat !== null) {
+      const f = s.dateFormat;
+      return (c) =>
+        dateTexts(c).map((ms) => (ms === null ? s.nullText : quote(formatDate(wallClock(ms), f))));
+    }
+    if (kind === "date") return (c) => texts(c, (t) => t);
+    const dateOnly = d.tz === null && allMidnight(col);
+    const digits = fractionDigits(col);
+    return (c) => texts(c, (t) => isoField(t, dateOnly, digits));
+  }
+  if (kind === "utf8" || kind === "large_utf8" || kind === "dictionary") return (c) => texts(c, quote);
+  return (c) => texts(c, (t) => t);
+}
+
+const SAFE = { intOverflow: false, floatTruncate: false, timeTruncate: false };
+
+/** `YYYY-MM-DDTHH:MM:SS.fffffffff[±HH:MM]` as pandas writes it: a space for T, `digits` fraction digits, or the date alone. */
+function isoField(t: string, dateOnly: boolean, digits: number): string {
+  if (dateOnly) return t.slice(0, 10);
+  const dot = t.indexOf(".", 19);
+  const zone = t.slice(dot < 0 ? 19 : dot + 10);
+  const frac = dot < 0 || digits === 0 ? "" : t.slice(dot, dot + 1 + digits);
+  return `${t.slice(0, 10)} ${t.slice(11, 19)}${frac}${zone}`;
+}
+
+/** Milliseconds since the epoch of each timestamp or date (null for nulls); dateFormat's precision. */
+function dateTexts(c: Column): (number | null)[] {
+  const tz = c.dtype.kind === "timestamp" ? (c.dtype as { tz: string | null }).tz : null;
+  const ms = castColumn(c, { kind: "timestamp", unit: "ms", tz } as DType, { ...SAFE, timeTruncate: true });
+  return (castColumn(ms, int64, SAFE).toArray() as (bigint | null)[]).map((v) =>
+    v === null ? null : Number(v),
+  );
+}
+
+/**
+ * For each valid timestamp: its seconds since the epoch (floored) and the
+ * fraction of a second in units; through int64 words, no BigInt.
+ */
+function secondsAndFractions(col: Column, visit: (sec: number, frac: number) => void): void {
+  const per = PER_SECOND[(col.dtype as { unit: TimeUnit }).unit];
+  const q = new Int32Array(2);
+  for (const c of col.chunks) {
+    const v = c.values as BigInt64Array;
+    const w = new Int32Array(v.buffer, v.byteOffset, 2 * c.length);
+    for (let i = 0; i < c.length; i++) {
+      if (!chunkIsValid(c, i)) continue;
+      const frac = floorDivWords(q, 0, w[2 * i + 1] as number, (w[2 * i] as number) >>> 0, per);
+      visit((q[1] as number) * 4294967296 + ((q[0] as number) >>> 0), frac);
+    }
+  }
+}
+
+/** Whether every timestamp is at midnight (pandas then writes dates alone). */
+function allMidnight(col: Column): boolean {
+  let all = true;
+  secondsAndFractions(col, (sec, frac) => {
+    if (frac !== 0 || sec % 86400 !== 0) all = false;
+  });
+  return all;
+}
+
+/** The fewest fraction digits (0, 3, 6 or 9, within the unit) that write every value exactly. */
+function fractionDigits(col: Column): number {
+  const max = FRACTION_DIGITS[(col.dtype as { unit: TimeUnit }).unit];
+  let need = 0;
+  secondsAndFractions(col, (_, frac) => {
+    let f = frac;
+    let digits = max;
+    while (digits > need && f % 1000 === 0) {
+      f /= 1000;
+      digits -= 3;
+    }
+    if (f !== 0) need = Math.max(need, digits);
+  });
+  return need;
+}
+
+/** A local Date showing the UTC wall clock of `ms` (date-fns formats local time). */
+function wallClock(ms: number): Date {
+  const u = new Date(ms);
+  const d = new Date(0);
+  d.setFullYear(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate());
+  d.setHours(u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds(), u.getUTCMilliseconds());
+  return d;
+}
