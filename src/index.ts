@@ -149,6 +149,8 @@ export { head, slice, tail } from "./frame/verbs/slice.js";
 export type { FrameSortOptions } from "./frame/verbs/sort.js";
 export { sortIndex, sortValues } from "./frame/verbs/sort.js";
 // --- io ---
+export type { ToArrowIPCOptions } from "./io/arrow/arrow-ipc.js";
+export { parseArrow, readArrow, toArrowIPC } from "./io/arrow/arrow-ipc.js";
 export type { BadLine } from "./io/csv/fast-rows.js";
 export type { ReadCSVOptions } from "./io/csv/options.js";
 export { parseCSV, readCSV } from "./io/csv/read-csv.js";

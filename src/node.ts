@@ -5,4 +5,5 @@
  * @packageDocumentation
  */
 export * from "./index.js";
+export { readArrow, writeArrow } from "./node/arrow.js";
 export { readCSV, scanCSV, writeCSV } from "./node/csv.js";

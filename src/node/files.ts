@@ -3,7 +3,7 @@
  * errors that name the path.
  * @internal
  */
-import { open, stat } from "node:fs/promises";
+import { open, stat, writeFile as writeFileAll } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { IOError } from "../core/errors.js";
 
@@ -84,5 +84,14 @@ export async function writeFile(path: string, pieces: Iterable<string>, what: st
     throw fileError(what, path, e, "write");
   } finally {
     await handle.close();
+  }
+}
+
+/** Write bytes to a file (created or truncated). */
+export async function writeBytes(path: string, bytes: Uint8Array, what: string): Promise<void> {
+  try {
+    await writeFileAll(path, bytes);
+  } catch (e) {
+    throw fileError(what, path, e, "write");
   }
 }
