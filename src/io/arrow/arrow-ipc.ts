@@ -112,9 +112,10 @@ export interface ToArrowIPCOptions {
  * new TextDecoder().decode(bytes.subarray(0, 6)); // => "ARROW1"
  * ```
  */
-export function toArrowIPC(df: DataFrame, options?: ToArrowIPCOptions): Uint8Array {
+export function toArrowIPC(df: DataFrame, options?: ToArrowIPCOptions): Uint8Array<ArrayBuffer> {
   if (options !== undefined && !isObject(options))
     throw new OptionError(`toArrowIPC: options must be an object, got ${show(options)}`);
   const format = maybeKeyword("format", options?.format, ["file", "stream"], "file");
-  return arrow.tableToIPC(df.toArrow(), format);
+  // a fresh buffer of its own (not shared memory)
+  return arrow.tableToIPC(df.toArrow(), format) as Uint8Array<ArrayBuffer>;
 }
