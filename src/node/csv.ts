@@ -7,7 +7,7 @@ import type { DataFrame } from "../frame/frame.js";
 import type { ReadCSVOptions } from "../io/csv/options.js";
 import { readCSV as readAny } from "../io/csv/read-csv.js";
 import { csvFrames, type ScanCSVOptions, scanCSV as scanAny, scanSettings } from "../io/csv/scan-csv.js";
-import { csvPieces, type ToCSVOptions, writeCSV as writeAny } from "../io/csv/write-csv.js";
+import { csvBatches, type ToCSVOptions, writeCSV as writeAny } from "../io/csv/write-csv.js";
 import type { ByteSource } from "../io/source.js";
 import { fileChunks, fileSize, pathOf, writeFile } from "./files.js";
 
@@ -102,6 +102,6 @@ export async function writeCSV(
 ): Promise<void> {
   const path = pathOf(dest);
   if (path === null) return writeAny(df, dest as WritableStream<Uint8Array>, options);
-  const pieces = csvPieces(df, options);
+  const pieces = csvBatches(df, options);
   await writeFile(path, pieces, "writeCSV");
 }

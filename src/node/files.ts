@@ -69,8 +69,12 @@ export async function* fileChunks(path: string, what: string, from = 0): AsyncGe
   }
 }
 
-/** Write text pieces to a file as UTF-8 (created or truncated). */
-export async function writeFile(path: string, pieces: Iterable<string>, what: string): Promise<void> {
+/** Write pieces (bytes, or text as UTF-8) to a file (created or truncated). */
+export async function writeFile(
+  path: string,
+  pieces: Iterable<Uint8Array | string>,
+  what: string,
+): Promise<void> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, "w");
@@ -79,7 +83,7 @@ export async function writeFile(path: string, pieces: Iterable<string>, what: st
   }
   const enc = new TextEncoder();
   try {
-    for (const p of pieces) await handle.write(enc.encode(p));
+    for (const p of pieces) await handle.write(typeof p === "string" ? enc.encode(p) : p);
   } catch (e) {
     throw fileError(what, path, e, "write");
   } finally {

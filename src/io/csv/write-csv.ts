@@ -3,7 +3,7 @@
  * quoting, every dtype written so that readCSV reads it back.
  */
 import { format as formatDate } from "date-fns";
-import { chunkIsValid } from "../../core/chunk.js";
+import { type Chunk, chunkIsValid } from "../../core/chunk.js";
 import type { Column } from "../../core/column.js";
 import { type DType, int64, type TimeUnit, utf8 } from "../../core/dtype.js";
 import { DTypeError, OptionError } from "../../core/errors.js";
@@ -11,6 +11,7 @@ import { castColumn } from "../../core/kernels/cast.js";
 import { FRACTION_DIGITS, floorDivWords, PER_SECOND } from "../../core/kernels/cast-time-math.js";
 import type { DataFrame } from "../../frame/frame.js";
 import { isObject, maybeBoolean, show } from "../../util/is.js";
+import { type FieldRules, type FieldWriter, fieldWriter, Out, textField } from "./write-fields.js";
 
 /** Options of `toCSV`, `toCSVBytes` and `writeCSV`. */
 export interface ToCSVOptions {
@@ -109,10 +110,7 @@ const BATCH = 1 << 15;
  * ```
  */
 export function toCSV(df: DataFrame, options?: ToCSVOptions): string {
-  const s = settingsOf(options);
-  let out = "";
-  for (const piece of pieces(df, s)) out += piece;
-  return out;
+  return new TextDecoder().decode(toCSVBytes(df, options));
 }
 
 /**
@@ -128,15 +126,10 @@ export function toCSV(df: DataFrame, options?: ToCSVOptions): string {
  * ```
  */
 export function toCSVBytes(df: DataFrame, options?: ToCSVOptions): Uint8Array {
-  const enc = new TextEncoder();
-  const parts = [...pieces(df, settingsOf(options))].map((p) => enc.encode(p));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  // one buffer across the batches: no copy per batch, one to trim at the end
+  const o = new Out();
+  for (const _ of batches(df, settingsOf(options), o, true));
+  return o.buf.slice(0, o.pos);
 }
 
 /**
@@ -159,47 +152,79 @@ export async function writeCSV(
       `writeCSV: invalid destination ${show(dest)} (expected a WritableStream; file paths through ndframe/node)`,
     );
   const writer = dest.getWriter();
-  const enc = new TextEncoder();
   try {
-    for (const piece of pieces(df, settingsOf(options))) await writer.write(enc.encode(piece));
+    for (const piece of batches(df, settingsOf(options))) await writer.write(piece);
     await writer.close();
   } finally {
     writer.releaseLock();
   }
 }
 
-/** The CSV text in pieces of BATCH rows (the header first). @internal */
-export function* csvPieces(df: DataFrame, options?: ToCSVOptions): Generator<string> {
-  yield* pieces(df, settingsOf(options));
+/** The CSV bytes in pieces of BATCH rows (the header with the first). @internal */
+export function* csvBatches(df: DataFrame, options?: ToCSVOptions): Generator<Uint8Array> {
+  yield* batches(df, settingsOf(options));
 }
 
-function* pieces(df: DataFrame, s: Settings): Generator<string> {
+/** Write the CSV into `o` a batch at a time, yielding each batch's bytes (`keep`: accumulate in `o`, yield nothing of use). */
+function* batches(df: DataFrame, s: Settings, o = new Out(), keep = false): Generator<Uint8Array> {
   const names = df.columns as string[];
-  const cols = names.map((n) => df.column(n) as Column);
+  const cols = names.map((n) => (df.column(n) as Column).rechunk());
   cols.forEach((c, i) => {
     if (c.dtype.kind === "binary")
       throw new DTypeError(
         `toCSV: column ${JSON.stringify(names[i])} is binary, which CSV cannot hold (encode it as text first)`,
       );
   });
-  const quote = quoter(s);
-  if (s.header) yield names.map((n) => quote(n)).join(s.delimiter) + s.eol;
-  const formats = cols.map((c) => formatter(c, s));
+  const enc = new TextEncoder();
+  const rules: FieldRules = {
+    delimiter: s.delimiter.charCodeAt(0),
+    nullText: enc.encode(s.nullText),
+    nanText: enc.encode(s.nanText),
+    quoteAll: s.quoteAll,
+  };
+  const delim = rules.delimiter;
+  const eol = enc.encode(s.eol);
+  if (s.header) {
+    names.forEach((n, c) => {
+      if (c > 0) o.text(s.delimiter);
+      const b = enc.encode(n);
+      textField(o, b, 0, b.length, { ...rules, quoteAll: s.quoteAll });
+    });
+    o.bytes(eol);
+  }
+  // byte writers where the dtype has one; formatted text per batch for the others
+  const fast = cols.map((c) => fieldWriter(c.chunks[0] as Chunk, rules));
+  const formats = cols.map((c, i) => (fast[i] === null ? formatter(c, s) : null));
   // one column: an empty field would be a blank line, which readers skip
-  const lone = cols.length === 1 ? (t: string) => (t === "" ? '""' : t) : null;
-  for (let start = 0; start < df.length; start += BATCH) {
+  const lone = cols.length === 1;
+  const width = cols.length;
+  for (let start = 0; start < df.length || (start === 0 && o.pos > 0); start += BATCH) {
     const end = Math.min(df.length, start + BATCH);
-    const texts = cols.map((c, i) => (formats[i] as Formatter)(c.slice(start, end)));
-    if (lone !== null) texts[0] = (texts[0] as string[]).map(lone);
-    let out = "";
-    for (let r = 0; r < end - start; r++) {
-      for (let c = 0; c < texts.length; c++) {
-        if (c > 0) out += s.delimiter;
-        out += (texts[c] as string[])[r] as string;
+    const writers = cols.map((c, i) => {
+      const f = fast[i];
+      if (f !== null) return f;
+      const texts = (formats[i] as Formatter)(c.slice(start, end));
+      return (out: Out, r: number) => out.text(texts[r - start] as string);
+    });
+    const cr = eol.length === 2;
+    for (let r = start; r < end; r++) {
+      for (let c = 0; c < width; c++) {
+        const before = o.pos;
+        (writers[c] as FieldWriter)(o, r);
+        if (lone && o.pos === before) o.text('""');
+        o.need(2);
+        // the delimiter after each field; the last one's place takes the line break
+        if (c < width - 1) o.buf[o.pos++] = delim;
       }
-      out += s.eol;
+      if (cr) o.buf[o.pos++] = 13;
+      o.buf[o.pos++] = 10;
     }
-    yield out;
+    if (keep) {
+      yield o.buf;
+      continue;
+    }
+    yield o.buf.slice(0, o.pos);
+    o.pos = 0;
   }
 }
 
