@@ -14,9 +14,12 @@
  *   or 1e5 levels `id0000000001`… (12 bytes), codes uniform over rows.
  * - perm: a random permutation of 0..n-1 (Fisher–Yates).
  * - frame questions: a, b f64 as above, k i32 uniform in [0, 1000).
+ * - IO questions (kind h2o): no columns, the path of the h2o G1 CSV file,
+ *   generated once per (n, seed) by bench/h2o.ts from the same RNG.
  */
 
 import type { Kind, Op } from "./config.js";
+import { ensureH2oCsv } from "./h2o.js";
 
 /** A string column in Arrow's utf8 layout, plus the integer codes it was formatted from. */
 export interface Strings {
@@ -47,6 +50,8 @@ export interface Data {
   readonly perm?: Int32Array;
   /** Filter threshold: keep rows with a > threshold. */
   readonly threshold?: number;
+  /** The h2o G1 CSV file (IO questions). */
+  readonly csv?: string;
 }
 
 /** lowbias32 by Chris Wellons (hash-prospector): a fast, well-mixed 32-bit hash. */
@@ -60,7 +65,7 @@ function hash32(x: number): number {
 }
 
 /** An unsigned 32-bit random word for `row` in `stream`. */
-function u32(seed: number, stream: number, row: number): number {
+export function u32(seed: number, stream: number, row: number): number {
   return hash32(hash32(row) ^ hash32(Math.imul(seed, 0x9e3779b9) + stream));
 }
 
@@ -206,6 +211,9 @@ export function makeData(op: Op, kind: Kind, n: number, seed: number): Data {
         k: int32Column(n, seed, 12, 0, 1000),
         threshold: 50,
       };
+    case "io-csv-read":
+    case "io-csv-write":
+      return { n, op, kind, csv: ensureH2oCsv(n, seed) };
   }
 }
 

@@ -6,13 +6,19 @@
  *   npm run bench                        # N = 1e7, 3 runs, everything
  *   npm run bench -- --quick             # N = 1e6 smoke test
  *   npm run bench -- --n 1e6 --only sum,factorize:utf8 --libs ndframe,hand,polars-1
+ *   npm run bench -- --n 1e6 --only io-csv    # CSV read and write (io-csv-read, io-csv-write)
+ *
+ * The IO questions read the h2o db-benchmark G1 CSV file (9 columns,
+ * K = 100, see bench/h2o.ts), generated once per N and seed into
+ * bench/results/data/ (git-ignored; about 0.5 GB at N = 1e7) and reused;
+ * io-csv-write writes into a temp directory, deleted after each run.
  *
  * Options (or env BENCH_N, BENCH_RUNS, BENCH_ONLY, BENCH_LIBS):
  *   --n N            rows (default 1e7; --quick: 1e6)
  *   --runs R         timed runs per cell process after one warm-up (default 3, at least 1)
  *   --rounds K       processes per cell, interleaved with the other libraries' (default 1)
  *   --hand-rounds K  processes per ndframe and hand cell of the questions whose target is the hand loop (default 3)
- *   --only LIST      question ids, ops or id prefixes, comma-separated (add, sum:f64, factorize:utf8, frame)
+ *   --only LIST      question ids, ops or id prefixes, comma-separated (add, sum:f64, factorize:utf8, frame, io-csv)
  *   --libs LIST      library columns: ndframe, hand, hand2, polars-1, polars, duckdb-1, duckdb, arquero
  *   --seed S         data seed (default 42)
  *   --timeout SEC    per cell (default 300)
@@ -37,6 +43,7 @@ import {
   RESULT_MARKER,
   unsupported,
 } from "./config.js";
+import { ensureH2oCsv, h2oCsvPath } from "./h2o.js";
 import { type Cells, fmtMs, type Meta, median, renderReport } from "./report.js";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -281,6 +288,13 @@ async function main(): Promise<void> {
     for (const q of questions) {
       for (const l of libs) if (unsupported(l.id, q) === null && r < roundsOf(q, l)) jobs.push([q, l]);
     }
+  }
+  if (questions.some((q) => q.kind === "h2o") && !existsSync(h2oCsvPath(o.n, o.seed))) {
+    const t0 = performance.now();
+    const path = ensureH2oCsv(o.n, o.seed);
+    process.stderr.write(
+      `bench: generated ${relative(process.cwd(), path)} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
   }
   process.stderr.write(
     `bench: N = ${o.n}, ${o.runs} runs per process, ${questions.length} questions × ${libs.length} libraries: ${jobs.length} processes\n`,

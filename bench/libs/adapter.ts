@@ -3,9 +3,13 @@
  * converts the generated data into the library's own form (untimed) and
  * returns a task whose `run` is timed.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Check, Lib } from "../config.js";
 import type { Data, Strings } from "../data.js";
 import { int64At } from "../data.js";
+import { csvFileCheck } from "../h2o.js";
 
 export interface Task<R = unknown> {
   /** The timed work. Must leave the answer materialized. */
@@ -79,4 +83,25 @@ export function frameCheck(rows: number, cols: number, at: (name: FrameColumn, i
 /** Summary of the assign result: rows, columns, the new column c at both ends and the middle. */
 export function assignCheck(rows: number, cols: number, c: (i: number) => number): Check {
   return rows === 0 ? [0, cols] : [rows, cols, c(0), c(rows >> 1), c(rows - 1)];
+}
+
+// ---------------------------------------------------------------- IO questions
+
+/**
+ * The task of `io-csv-write`: `write(path)` writes the table (loaded
+ * untimed) to a fresh file in a temp directory of this process; the check
+ * reads the file back in one streaming pass (bench/h2o.ts), and the file
+ * is deleted after each run, so every run creates its file anew. The
+ * directory goes when the process exits.
+ */
+export function csvWriteTask(write: (path: string) => unknown, threads?: number): Task {
+  const dir = mkdtempSync(join(tmpdir(), "ndframe-bench-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, "out.csv");
+  return {
+    run: () => write(out),
+    check: () => csvFileCheck(out),
+    after: () => rmSync(out, { force: true }),
+    ...(threads === undefined ? {} : { threads }),
+  };
 }

@@ -7,12 +7,15 @@
  * each group, which is exactly codes + uniques). Columns are the generated
  * TypedArrays (int64 as BigInt64Array) and JS string arrays.
  */
+import { closeSync, openSync, writeSync } from "node:fs";
 import * as aq from "arquero";
 import type { Check } from "../config.js";
 import type { Data } from "../data.js";
 import { jsStrings } from "../data.js";
+import { h2oCheck } from "../h2o.js";
 import {
   assignCheck,
+  csvWriteTask,
   DESCRIBE_STATS,
   FRAME_COLUMNS,
   frameCheck,
@@ -87,6 +90,9 @@ export async function prepare(data: Data): Promise<Task> {
     case "frame-sort2":
     case "frame-describe":
       return frameTask(t, data);
+    case "io-csv-read":
+    case "io-csv-write":
+      return csvTask(data);
     case "factorize": {
       const key = data.s !== undefined ? "s" : "a";
       return {
@@ -144,4 +150,36 @@ function frameTask(t: Table, data: Data): Task {
     }
   }
   throw new Error(`arquero: no frame task for ${data.op}`);
+}
+
+const csvCheck = (t: Table): Check => {
+  const n = t.numRows();
+  const s = t.rollup({ v1: aq.op.sum("v1"), v3: aq.op.sum("v3") });
+  return h2oCheck(n, t.numCols(), num(s.get("v1", 0)), num(s.get("v3", 0)), num(t.get("id3", n - 1)));
+};
+
+/** Rows per `toCSV` call when writing: one string for all rows would pass V8's string limit (~512 MB) at N = 1e7. */
+const WRITE_BATCH = 1_000_000;
+
+/**
+ * The IO questions: `await aq.loadCSV(path)` (Arquero's streaming reader,
+ * default type inference) and `toCSV`, called on batches of rows
+ * (`limit`/`offset`, header on the first) whose text is written to the
+ * file as it comes.
+ */
+async function csvTask(data: Data): Promise<Task> {
+  const path = data.csv as string;
+  if (data.op === "io-csv-read") return { run: () => aq.loadCSV(path), check: csvCheck } as Task<Table>;
+  const t = await aq.loadCSV(path);
+  return csvWriteTask((out) => {
+    const fd = openSync(out, "w");
+    try {
+      const n = t.numRows();
+      for (let offset = 0; offset === 0 || offset < n; offset += WRITE_BATCH) {
+        writeSync(fd, aq.toCSV(t, { limit: WRITE_BATCH, offset, header: offset === 0 }));
+      }
+    } finally {
+      closeSync(fd);
+    }
+  });
 }

@@ -21,7 +21,15 @@ import {
 } from "@duckdb/node-api";
 import type { Check, Lib } from "../config.js";
 import type { Data, Numeric } from "../data.js";
-import { assignCheck, DESCRIBE_STATS, FRAME_COLUMNS, frameCheck, type Task } from "./adapter.js";
+import { h2oCheck } from "../h2o.js";
+import {
+  assignCheck,
+  csvWriteTask,
+  DESCRIBE_STATS,
+  FRAME_COLUMNS,
+  frameCheck,
+  type Task,
+} from "./adapter.js";
 
 const VECTOR = 2048;
 
@@ -65,6 +73,8 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
   const con = await db.connect();
   if (lib.threads === 1) await con.run("SET threads = 1");
   const threads = await scalarOf(con, "SELECT current_setting('threads')");
+  // the IO questions load nothing: their input is the CSV file
+  if (data.kind === "h2o") return csvTask(con, data, threads);
   const cols: Record<string, Numeric> = {};
   if (data.a !== undefined) cols.a = data.a;
   if (data.b !== undefined) cols.b = data.b;
@@ -140,6 +150,9 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
     case "frame-sort2":
     case "frame-describe":
       return frameTask(con, data, table, threads);
+    case "io-csv-read":
+    case "io-csv-write":
+      return csvTask(con, data, threads);
     case "factorize": {
       const key = data.s !== undefined ? "s" : "a";
       return {
@@ -218,4 +231,47 @@ function frameTask(
     }
   }
   throw new Error(`duckdb: no frame task for ${data.op}`);
+}
+
+/** A path as a SQL string literal. */
+const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The IO questions: `CREATE TABLE ans AS SELECT * FROM read_csv(path)`
+ * (DuckDB's sniffer and type detection, as a user writes it; the table
+ * is dropped untimed after each run) and `COPY t TO path (HEADER)` from a
+ * table loaded the same way, untimed.
+ */
+async function csvTask(con: DuckDBConnection, data: Data, threads: number): Promise<Task> {
+  const src = sqlString(data.csv as string);
+  const summary = async (table: string): Promise<Check> => {
+    const rows = (
+      await con.runAndReadAll(`SELECT count(*)::DOUBLE, sum(v1)::DOUBLE, sum(v3)::DOUBLE FROM ${table}`)
+    ).getRowsJS()[0] as unknown[];
+    const n = Number(rows[0]);
+    const cols = await scalarOf(
+      con,
+      `SELECT count(*) FROM information_schema.columns WHERE table_name = ${sqlString(table)}`,
+    );
+    const id3 = (
+      await con.runAndReadAll(`SELECT id3 FROM ${table} WHERE rowid = ${n - 1}`)
+    ).getRowsJS()[0]?.[0];
+    return h2oCheck(n, cols, Number(rows[1]), Number(rows[2]), Number(String(id3).slice(2)));
+  };
+  if (data.op === "io-csv-read") {
+    return {
+      threads,
+      run: async () => {
+        await con.run(`CREATE TABLE ans AS SELECT * FROM read_csv(${src})`);
+      },
+      check: () => summary("ans"),
+      after: async () => {
+        await con.run("DROP TABLE IF EXISTS ans");
+      },
+    };
+  }
+  await con.run(`CREATE TABLE t AS SELECT * FROM read_csv(${src})`);
+  return csvWriteTask(async (out) => {
+    await con.run(`COPY t TO ${sqlString(out)} (HEADER, DELIMITER ',')`);
+  }, threads);
 }

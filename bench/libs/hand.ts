@@ -6,7 +6,8 @@
  */
 import type { Check, Lib } from "../config.js";
 import type { Data, Strings } from "../data.js";
-import { assignCheck, type FrameColumn, frameCheck, type Task, valueAt } from "./adapter.js";
+import { assignCheck, csvWriteTask, type FrameColumn, frameCheck, type Task, valueAt } from "./adapter.js";
+import * as hc from "./hand-csv.js";
 import * as hf from "./hand-frame.js";
 import * as k from "./hand-kernels.js";
 
@@ -41,6 +42,7 @@ function stringsCheck(s: { offsets: Int32Array; bytes: Uint8Array; length: numbe
 }
 
 export async function prepare(data: Data, lib: Lib): Promise<Task> {
+  if (data.kind === "h2o") return csvTask(data);
   const { a, b, c } = data;
   const key = `${data.op}:${data.kind}`;
   const alt = lib.id === "hand2";
@@ -164,4 +166,13 @@ function frameTask(data: Data): Task {
       return { run: () => hf.describeFrame(f), check: (r: number[]) => r } as Task<number[]>;
   }
   throw new Error(`hand: no loop for ${data.op}`);
+}
+
+/** The IO questions: the byte loops of bench/libs/hand-csv.ts. */
+function csvTask(data: Data): Task {
+  const path = data.csv as string;
+  if (data.op === "io-csv-read")
+    return { run: () => hc.readH2o(path), check: hc.handCheck } as Task<hc.H2oTable>;
+  const table = hc.readH2o(path);
+  return csvWriteTask((out) => hc.writeH2o(table, out));
 }

@@ -148,6 +148,11 @@ export async function prepare(data: Data, _lib?: Lib): Promise<Task> {
       const { prepareFrame } = await import("./ndframe-frame.js");
       return prepareFrame(data);
     }
+    case "io-csv-read":
+    case "io-csv-write": {
+      const { prepareIO } = await import("./ndframe-io.js");
+      return prepareIO(data);
+    }
     case "factorize": {
       const factorize = await kernel("factorize");
       return {

@@ -12,8 +12,10 @@ import * as arrow from "apache-arrow";
 import pl from "nodejs-polars";
 import type { Check } from "../config.js";
 import type { Data, Strings } from "../data.js";
+import { h2oCheck } from "../h2o.js";
 import {
   assignCheck,
+  csvWriteTask,
   DESCRIBE_STATS,
   FRAME_COLUMNS,
   frameCheck as frameRowsCheck,
@@ -101,6 +103,9 @@ export async function prepare(data: Data): Promise<Task> {
     case "frame-sort2":
     case "frame-describe":
       return frameTask(df, data);
+    case "io-csv-read":
+    case "io-csv-write":
+      return csvTask(data);
     case "factorize": {
       const e = data.s !== undefined ? pl.col("s").cast(pl.Categorical).toPhysical() : a.rank("dense");
       return {
@@ -159,4 +164,21 @@ function frameTask(df: DataFrame, data: Data): Task {
     }
   }
   throw new Error(`polars: no frame task for ${data.op}`);
+}
+
+const csvCheck = (df: DataFrame): Check =>
+  h2oCheck(
+    df.height,
+    df.width,
+    num(df.getColumn("v1").sum()),
+    num(df.getColumn("v3").sum()),
+    num(df.getColumn("id3").get(df.height - 1)),
+  );
+
+/** The IO questions: `pl.readCSV(path)` (eager, default inference) and `df.writeCSV(path)`. */
+function csvTask(data: Data): Task {
+  const path = data.csv as string;
+  if (data.op === "io-csv-read") return { run: () => pl.readCSV(path), check: csvCheck } as Task<DataFrame>;
+  const df = pl.readCSV(path);
+  return csvWriteTask((out) => df.writeCSV(out));
 }
