@@ -1,7 +1,6 @@
 /**
  * Arrow IPC files by path, for the Node entry.
  */
-import { readFile } from "node:fs/promises";
 import type { DataFrame } from "../frame/frame.js";
 import {
   readArrow as readAny,
@@ -10,7 +9,7 @@ import {
   toArrowIPC,
 } from "../io/arrow/arrow-ipc.js";
 import type { ByteSource } from "../io/source.js";
-import { fileError, pathOf, writeBytes } from "./files.js";
+import { fileBytes, fileError, pathOf, writeBytes } from "./files.js";
 
 /**
  * Read an Arrow IPC file (Feather v2) or stream from a path, or any source
@@ -29,12 +28,7 @@ import { fileError, pathOf, writeBytes } from "./files.js";
 export async function readArrow(source: ByteSource): Promise<DataFrame> {
   const path = pathOf(source);
   if (path === null) return readAny(source);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw fileError("readArrow", path, e);
-  }
+  const bytes = await fileBytes(path, "readArrow");
   return tableFrame(bytes, "readArrow");
 }
 

@@ -5,11 +5,17 @@
  */
 import type { DataFrame } from "../frame/frame.js";
 import type { ReadCSVOptions } from "../io/csv/options.js";
-import { readCSV as readAny } from "../io/csv/read-csv.js";
-import { csvFrames, type ScanCSVOptions, scanCSV as scanAny, scanSettings } from "../io/csv/scan-csv.js";
+import { parseCSV, readCSV as readAny } from "../io/csv/read-csv.js";
+import {
+  csvFrames,
+  readWhole,
+  type ScanCSVOptions,
+  scanCSV as scanAny,
+  scanSettings,
+} from "../io/csv/scan-csv.js";
 import { csvBatches, type ToCSVOptions, writeCSV as writeAny } from "../io/csv/write-csv.js";
 import type { ByteSource } from "../io/source.js";
-import { fileChunks, fileSize, pathOf, writeFile } from "./files.js";
+import { fileBytes, fileChunks, fileSize, pathOf, writeFile } from "./files.js";
 
 /**
  * Read CSV from a file path, a file: URL, or any source `readCSV` takes
@@ -28,19 +34,12 @@ import { fileChunks, fileSize, pathOf, writeFile } from "./files.js";
  */
 export async function readCSV(source: ByteSource, options?: ReadCSVOptions): Promise<DataFrame> {
   const path = pathOf(source);
-  if (path === null || options?.engine === "papaparse") return readAny(path ?? source, options);
+  if (path === null) return readAny(source, options);
+  // papaparse reads whole text: the file's bytes, read once
+  if (options?.engine === "papaparse") return parseCSV(await fileBytes(path, "readCSV"), options);
   const { settings } = scanSettings(options);
-  const frames = csvFrames(
-    fileChunks(path, "readCSV"),
-    settings,
-    Number.POSITIVE_INFINITY,
-    (from) => fileChunks(path, "readCSV", from),
-    await fileSize(path, "readCSV"),
-    null,
-  );
-  let out: DataFrame | null = null;
-  for await (const f of frames) out = f;
-  return out as DataFrame;
+  const again = (from: number) => fileChunks(path, "readCSV", from);
+  return readWhole(fileChunks(path, "readCSV"), settings, again, await fileSize(path, "readCSV"));
 }
 
 /**

@@ -3,7 +3,7 @@
  * errors that name the path.
  * @internal
  */
-import { open, stat, writeFile as writeFileAll } from "node:fs/promises";
+import { open, readFile, stat, writeFile as writeFileAll } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { IOError } from "../core/errors.js";
 
@@ -97,5 +97,14 @@ export async function writeBytes(path: string, bytes: Uint8Array, what: string):
     await writeFileAll(path, bytes);
   } catch (e) {
     throw fileError(what, path, e, "write");
+  }
+}
+
+/** The whole file's bytes. */
+export async function fileBytes(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw fileError(what, path, e);
   }
 }

@@ -1,12 +1,11 @@
 /**
  * JSON files by path, for the Node entry.
  */
-import { readFile } from "node:fs/promises";
 import type { DataFrame } from "../frame/frame.js";
 import { parseJSON, type ReadJSONOptions, readJSON as readAny } from "../io/json/read-json.js";
 import { type ToJSONOptions, toJSON } from "../io/json/write-json.js";
 import type { ByteSource } from "../io/source.js";
-import { fileError, pathOf, writeFile } from "./files.js";
+import { fileBytes, fileError, pathOf, writeFile } from "./files.js";
 
 /**
  * Read JSON or NDJSON from a path, or any source the isomorphic readJSON takes.
@@ -24,12 +23,7 @@ import { fileError, pathOf, writeFile } from "./files.js";
 export async function readJSON(source: ByteSource, options?: ReadJSONOptions): Promise<DataFrame> {
   const path = pathOf(source);
   if (path === null) return readAny(source, options);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw fileError("readJSON", path, e);
-  }
+  const bytes = await fileBytes(path, "readJSON");
   return parseJSON(bytes, options);
 }
 

@@ -58,6 +58,12 @@ describe("readCSV from a path (ndframe/node)", () => {
     expect(airports.get("latitude").sum()).toBeCloseTo(lat as number, 6);
   });
 
+  it("readCSV(path, {engine: papaparse}) reads the file as the fast engine does", async () => {
+    const fast = await readCSV(`${DATA}/seattle-weather.csv`);
+    const papa = await readCSV(`${DATA}/seattle-weather.csv`, { engine: "papaparse" });
+    expect(papa.toRecords()).toEqual(fast.toRecords());
+  });
+
   it("readCSV(path) of a missing file is an IOError naming the path", async () => {
     await expect(readCSV("no/such/file.csv")).rejects.toThrow(IOError);
     await expect(readCSV("no/such/file.csv")).rejects.toThrow(

@@ -54,7 +54,6 @@ export class RowReader {
   line: number;
   readonly badLines: BadLine[] = [];
   readonly #scratch = new Fields();
-  #fieldLine = 0;
   // the row being read, for the columns' rowIsGood checks
   #buf: Uint8Array = new Uint8Array(0);
   #cut = 0;
@@ -319,14 +318,13 @@ export class RowReader {
       next = j;
     }
     if (col.kind === SKIP) return next;
-    this.#fieldLine = this.line;
     let r = col.push(buf, s, e, escaped, at, this.rows, this.rules);
     // a restart to utf8 keeps this row's text as the first value after the placeholders
     if (r === RESTART) r = col.push(buf, s, e, escaped, at, this.rows, this.rules);
     if (r === BADROW) return BAD;
     if (r === MISFIT) {
       throw new ParseError(
-        `readCSV: line ${this.#fieldLine}, column ${JSON.stringify(this.names[c])}: cannot read ${JSON.stringify(this.rules.decode(buf, s, e))} as ${KIND_NAMES[col.kind]}`,
+        `readCSV: line ${this.line}, column ${JSON.stringify(this.names[c])}: cannot read ${JSON.stringify(this.rules.decode(buf, s, e))} as ${KIND_NAMES[col.kind]}`,
       );
     }
     if (col.kind === UTF8) this.#checkUtf8(buf, s, e, c);

@@ -9,7 +9,7 @@ import { engineOptions, frameFrom, textRules } from "./finish-frame.js";
 import { type CsvSettings, csvSettings, type ReadCSVOptions } from "./options.js";
 import { readFast } from "./read-fast.js";
 import { readPapaparse } from "./read-papaparse.js";
-import { csvFrames } from "./scan-csv.js";
+import { readWhole } from "./scan-csv.js";
 import { sniffDelimiter } from "./sniff.js";
 
 export type { ReadCSVOptions };
@@ -45,12 +45,8 @@ export async function readCSV(source: ByteSource, options?: ReadCSVOptions): Pro
   const settings = csvSettings(options);
   if (typeof Blob !== "undefined" && source instanceof Blob && settings.engine === "fast") {
     // a Blob is read in chunks and can give its bytes again for a restarted column
-    let out: DataFrame | null = null;
-    const chunks = byteChunks(source, "readCSV");
     const again = (from: number) => byteChunks(source.slice(from), "readCSV");
-    for await (const f of csvFrames(chunks, settings, Number.POSITIVE_INFINITY, again, source.size, null))
-      out = f;
-    return out as DataFrame;
+    return readWhole(byteChunks(source, "readCSV"), settings, again, source.size);
   }
   return frameOf(await readAllBytes(source, "readCSV"), settings);
 }

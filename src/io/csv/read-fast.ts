@@ -103,14 +103,22 @@ export class CsvCore {
   feed(chunk: Uint8Array): void {
     if (this.#stage === "done") return;
     // a plain Uint8Array view: a Node Buffer (a subclass) made the row loop's loads polymorphic and 4x slower
-    let buf = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.#carry.length > 0) {
-      const joined = new Uint8Array(this.#carry.length + buf.length);
-      joined.set(this.#carry);
-      joined.set(buf, this.#carry.length);
-      buf = joined;
+    const buf = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const nl = this.#stage === "rows" && this.#carry.length > 0 ? buf.indexOf(LF) : -1;
+    if (nl < 0) {
+      this.#carry = join(this.#carry, buf);
+      this.#run(false);
+      return;
     }
-    this.#carry = buf;
+    // the row cut by the chunk's start: the carry and the chunk up to its first
+    // line break, read on their own, so that the chunk itself is not copied
+    const head = join(this.#carry, buf.subarray(0, nl + 1));
+    const reader = this.#reader as RowReader;
+    const r = reader.read(head, 0, head.length);
+    this.#line = reader.line;
+    this.#base += r.pos;
+    // a quoted field across that break, or a batch that ended inside: the rest is joined
+    this.#carry = join(head.subarray(r.pos), buf.subarray(nl + 1));
     this.#run(false);
   }
 
@@ -294,24 +302,30 @@ export class CsvCore {
   }
 }
 
+/** a then b, in one buffer (b itself when a is empty). */
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** The columns of a batch; `bytes` gives the batch's bytes from its start when a column needs its prefix. */
 export function finishBatch(p: Pending, rules: TextRules, bytes: () => Iterable<Uint8Array>): FastResult {
   const prefix = prefixReader(p, rules);
   if (prefix !== null) {
-    for (const chunk of bytes()) {
-      prefix.feed(chunk, false);
-      if (prefix.done) break;
-    }
-    if (!prefix.done) prefix.feed(new Uint8Array(0), true);
-    prefix.finish();
+    for (const chunk of bytes()) if (prefix.feed(chunk)) break;
+    prefix.close();
   }
   return columnsOf(p);
 }
 
 /** A PrefixReader for the batch's restarted columns, or null when none restarted. */
 export function prefixReader(p: Pending, rules: TextRules): PrefixReader | null {
-  const todo = p.cols.map((c, i) => (c.needsPrefix ? i : -1)).filter((i) => i >= 0);
-  return todo.length === 0 ? null : new PrefixReader(p.cols, todo, p.dialect, rules, p.line);
+  const restarted = p.cols.map((c, i) => (c.needsPrefix ? i : -1)).filter((i) => i >= 0);
+  return restarted.length === 0 ? null : new PrefixReader(p.cols, restarted, p.dialect, rules, p.line);
 }
 
 /** The kept columns of a batch whose prefixes are read. */

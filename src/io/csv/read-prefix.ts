@@ -10,7 +10,7 @@ import type { Column } from "../../core/column.js";
 import { BLOCK, CsvColumn, type TextRules, UTF8 } from "./csv-column.js";
 import { type Dialect, Fields, tokenize } from "./tokenize.js";
 
-/** Builds the text prefixes of the columns `todo` (positions among `width` fields). */
+/** Builds the text prefixes of the columns `restarted` (positions among `width` fields). */
 export class PrefixReader {
   readonly #text: CsvColumn[];
   readonly #want: number;
@@ -22,13 +22,13 @@ export class PrefixReader {
 
   constructor(
     readonly cols: readonly CsvColumn[],
-    readonly todo: readonly number[],
+    readonly restarted: readonly number[],
     readonly dialect: Dialect,
     readonly rules: TextRules,
     line: number,
   ) {
-    this.#text = todo.map(() => new CsvColumn(UTF8, true));
-    this.#want = Math.max(0, ...todo.map((i) => (cols[i] as CsvColumn).prefixRows));
+    this.#text = restarted.map(() => new CsvColumn(UTF8, true));
+    this.#want = Math.max(0, ...restarted.map((i) => (cols[i] as CsvColumn).prefixRows));
     this.#line = line;
   }
 
@@ -37,8 +37,8 @@ export class PrefixReader {
     return this.#row >= this.#want;
   }
 
-  /** Read the rows of the next chunk of bytes (`last`: no bytes follow). */
-  feed(chunk: Uint8Array, last: boolean): void {
+  /** Read the rows of the next chunk of bytes (`last`: no bytes follow); whether every prefix row is read. */
+  feed(chunk: Uint8Array, last = false): boolean {
     let buf = chunk;
     if (this.#carry.length > 0) {
       buf = new Uint8Array(this.#carry.length + chunk.length);
@@ -56,19 +56,20 @@ export class PrefixReader {
       if (t.stop === "partial") break;
     }
     this.#carry = buf.slice(pos);
+    return this.done;
   }
 
   #row1(buf: Uint8Array, f: Fields, r: number, width: number): void {
     if (f.width(r) !== width) return;
     const row = this.#row;
     if (this.#at === BLOCK) {
-      this.todo.forEach((ci, k) => {
+      this.restarted.forEach((ci, k) => {
         if (row < (this.cols[ci] as CsvColumn).prefixRows) (this.#text[k] as CsvColumn).seal(BLOCK);
       });
       this.#at = 0;
     }
     const f0 = f.rowStart[r] as number;
-    this.todo.forEach((ci, k) => {
+    this.restarted.forEach((ci, k) => {
       if (row >= (this.cols[ci] as CsvColumn).prefixRows) return;
       const i = f0 + ci;
       (this.#text[k] as CsvColumn).push(
@@ -85,9 +86,10 @@ export class PrefixReader {
     this.#row++;
   }
 
-  /** Hand each restarted column its prefix. */
-  finish(): void {
-    this.todo.forEach((ci, k) => {
+  /** The bytes ended (or every prefix row is read): hand each restarted column its prefix. */
+  close(): void {
+    if (!this.done) this.feed(new Uint8Array(0), true);
+    this.restarted.forEach((ci, k) => {
       const col = this.cols[ci] as CsvColumn;
       const n = col.prefixRows;
       // blocks were sealed while rows remained: the last holds the rest of n

@@ -115,12 +115,8 @@ export async function* csvFrames(
     const prefix = prefixReader(p, rules);
     if (prefix !== null) {
       const from = reread === null ? keptFrom(kept ?? [], p.start) : reread(p.start);
-      for await (const c of from) {
-        prefix.feed(c, false);
-        if (prefix.done) break;
-      }
-      if (!prefix.done) prefix.feed(new Uint8Array(0), true);
-      prefix.finish();
+      for await (const c of from) if (prefix.feed(c)) break;
+      prefix.close();
     }
     kept = null;
     return columnsOf(p);
@@ -148,4 +144,16 @@ async function* keptFrom(
     if (end <= from) continue;
     yield k.at >= from ? k.bytes : k.bytes.subarray(from - k.at);
   }
+}
+
+/** The one frame of reading `chunks` whole (readCSV of Blobs and files). @internal */
+export async function readWhole(
+  chunks: AsyncIterable<Uint8Array>,
+  s: CsvSettings,
+  reread: Reread,
+  totalBytes: number | null,
+): Promise<DataFrame> {
+  let out: DataFrame | null = null;
+  for await (const f of csvFrames(chunks, s, Number.POSITIVE_INFINITY, reread, totalBytes, null)) out = f;
+  return out as DataFrame;
 }

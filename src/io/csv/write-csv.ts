@@ -168,7 +168,7 @@ export function* csvBatches(df: DataFrame, options?: ToCSVOptions): Generator<Ui
 /** Write the CSV into `o` a batch at a time, yielding each batch's bytes (`keep`: accumulate in `o`, yield nothing of use). */
 function* batches(df: DataFrame, s: Settings, o = new Out(), keep = false): Generator<Uint8Array> {
   const names = df.columns as string[];
-  const cols = names.map((n) => (df.column(n) as Column).rechunk());
+  const cols = names.map((n) => writable((df.column(n) as Column).rechunk()));
   cols.forEach((c, i) => {
     if (c.dtype.kind === "binary")
       throw new DTypeError(
@@ -194,7 +194,7 @@ function* batches(df: DataFrame, s: Settings, o = new Out(), keep = false): Gene
   }
   // byte writers where the dtype has one; formatted text per batch for the others
   const fast = cols.map((c) => fieldWriter(c.chunks[0] as Chunk, rules));
-  const formats = cols.map((c, i) => (fast[i] === null ? formatter(c, s) : null));
+  const formats = cols.map((c, i) => (fast[i] === null ? temporalTexts(c, s) : null));
   // one column: an empty field would be a blank line, which readers skip
   const lone = cols.length === 1;
   const width = cols.length;
@@ -204,7 +204,12 @@ function* batches(df: DataFrame, s: Settings, o = new Out(), keep = false): Gene
       const f = fast[i];
       if (f !== null) return f;
       const texts = (formats[i] as Formatter)(c.slice(start, end));
-      return (out: Out, r: number) => out.text(texts[r - start] as string);
+      return (out: Out, r: number) => {
+        const t = texts[r - start];
+        if (t === null || t === undefined) return out.bytes(rules.nullText);
+        const b = enc.encode(t);
+        textField(out, b, 0, b.length, rules);
+      };
     });
     const cr = eol.length === 2;
     for (let r = start; r < end; r++) {
@@ -228,54 +233,28 @@ function* batches(df: DataFrame, s: Settings, o = new Out(), keep = false): Gene
   }
 }
 
-/** Quote a text field when it needs it. */
-function quoter(s: Settings): (t: string) => string {
-  const special = new RegExp(`["\\r\\n${s.delimiter.replace(/[\\^\]-]/g, "\\$&")}]`);
-  return (t) =>
-    s.quoteAll || special.test(t) || t === "" || t === s.nullText ? `"${t.replaceAll('"', '""')}"` : t;
+type Formatter = (c: Column) => (string | null)[];
+
+/** Timestamps and dates as text (null for nulls); the writer quotes what needs it. */
+function temporalTexts(col: Column, s: Settings): Formatter {
+  const d = col.dtype;
+  if (s.dateFormat !== null) {
+    const f = s.dateFormat;
+    return (c) => dateTexts(c).map((ms) => (ms === null ? null : formatDate(wallClock(ms), f)));
+  }
+  const texts = (c: Column) => castColumn(c, utf8, SAFE).toArray() as (string | null)[];
+  if (d.kind === "date") return texts;
+  const dateOnly = (d as { tz: string | null }).tz === null && allMidnight(col);
+  const digits = fractionDigits(col);
+  return (c) => texts(c).map((t) => (t === null ? null : isoField(t, dateOnly, digits)));
 }
 
-type Formatter = (c: Column) => string[];
-
-/** A column's rows as CSV fields (quoted where needed, nulls as nullText). */
-function formatter(col: Column, s: Settings): Formatter {
-  const quote = quoter(s);
-  const d = col.dtype;
-  const kind = d.kind;
-  const texts = (c: Column, to: (t: string) => string): string[] => {
-    const a = castColumn(c, utf8, {
-      intOverflow: false,
-      floatTruncate: false,
-      timeTruncate: false,
-    }).toArray() as (string | null)[];
-    return a.map((t) => (t === null ? s.nullText : to(t)));
-  };
-  if (kind === "bool")
-    return (c) =>
-      (c.toArray() as (boolean | null)[]).map((b) => (b === null ? s.nullText : b ? "True" : "False"));
-  if (kind === "float32" || kind === "float64")
-    return (c) =>
-      (c.toArray() as (number | null)[]).map((x) =>
-        x === null ? s.nullText : Number.isNaN(x) ? s.nanText : Object.is(x, -0) ? "-0" : String(x),
-      );
-  if (kind === "duration")
-    return (c) =>
-      (castColumn(c, int64, SAFE).toArray() as (bigint | null)[]).map((x) =>
-        x === null ? s.nullText : String(x),
-      );
-  if (kind === "timestamp" || kind === "date") {
-    if (s.dateFormat !== null) {
-      const f = s.dateFormat;
-      return (c) =>
-        dateTexts(c).map((ms) => (ms === null ? s.nullText : quote(formatDate(wallClock(ms), f))));
-    }
-    if (kind === "date") return (c) => texts(c, (t) => t);
-    const dateOnly = d.tz === null && allMidnight(col);
-    const digits = fractionDigits(col);
-    return (c) => texts(c, (t) => isoField(t, dateOnly, digits));
-  }
-  if (kind === "utf8" || kind === "large_utf8" || kind === "dictionary") return (c) => texts(c, quote);
-  return (c) => texts(c, (t) => t);
+/** The column in a dtype that has a byte writer: durations as their int64 counts, other text as utf8. */
+function writable(col: Column): Column {
+  const kind = col.dtype.kind;
+  if (kind === "duration") return castColumn(col, int64, SAFE);
+  if (kind === "large_utf8" || kind === "dictionary") return castColumn(col, utf8, SAFE).rechunk();
+  return col;
 }
 
 const SAFE = { intOverflow: false, floatTruncate: false, timeTruncate: false };

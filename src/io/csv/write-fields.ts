@@ -7,6 +7,8 @@
  */
 import type { Chunk } from "../../core/chunk.js";
 
+const encoder = new TextEncoder();
+
 /** A growing byte buffer. */
 export class Out {
   buf = new Uint8Array(1 << 20);
@@ -28,7 +30,7 @@ export class Out {
     for (let k = 0; k < t.length; k++) {
       const c = t.charCodeAt(k);
       if (c >= 128) {
-        this.pos += new TextEncoder().encodeInto(t, b.subarray(this.pos)).written;
+        this.pos += encoder.encodeInto(t, b.subarray(this.pos)).written;
         return;
       }
       b[p++] = c;
@@ -141,8 +143,8 @@ export function fieldWriter(c: Chunk, r: FieldRules): FieldWriter | null {
     }
     case "bool": {
       const bits = c.values as Uint8Array;
-      const yes = new TextEncoder().encode("True");
-      const no = new TextEncoder().encode("False");
+      const yes = encoder.encode("True");
+      const no = encoder.encode("False");
       return (o, i) => {
         if (!isValid(c, i)) return o.bytes(nul);
         const j = c.offset + i;

@@ -297,12 +297,15 @@ function isoColumn(vals: (string | null)[]): Column | null {
   const w = new Int32Array(values.buffer);
   const valid = new Uint8Array((n + 7) >>> 3);
   const enc = new TextEncoder();
+  // one scratch buffer for every value's bytes (ISO text is short; longer text is not a timestamp)
+  const b = new Uint8Array(64);
   let zone = TS_NONE;
   for (let i = 0; i < n; i++) {
     const v = vals[i];
     if (v === null || v === undefined) continue;
-    const b = enc.encode(v);
-    const z = parseIsoBytes(b, 0, b.length, w, i);
+    if (v.length > 40) return null;
+    const { written } = enc.encodeInto(v, b);
+    const z = parseIsoBytes(b, 0, written, w, i);
     if (z === TS_NONE || (zone !== TS_NONE && z !== zone)) return null;
     zone = z;
     valid[i >>> 3] = (valid[i >>> 3] as number) | (1 << (i & 7));
