@@ -72,7 +72,7 @@ export async function* fileChunks(path: string, what: string, from = 0): AsyncGe
 /** Write pieces (bytes, or text as UTF-8) to a file (created or truncated). */
 export async function writeFile(
   path: string,
-  pieces: Iterable<Uint8Array | string>,
+  pieces: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>,
   what: string,
 ): Promise<void> {
   let handle: Awaited<ReturnType<typeof open>>;
@@ -83,8 +83,10 @@ export async function writeFile(
   }
   const enc = new TextEncoder();
   try {
-    for (const p of pieces) await handle.write(typeof p === "string" ? enc.encode(p) : p);
+    for await (const p of pieces) await handle.write(typeof p === "string" ? enc.encode(p) : p);
   } catch (e) {
+    // the pieces' own errors (a bad batch) pass as they are
+    if (!(e as { code?: unknown }).code) throw e;
     throw fileError(what, path, e, "write");
   } finally {
     await handle.close();

@@ -58,3 +58,17 @@ function safeJSON(value: unknown): string {
 }
 
 export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
+
+/** The options object of `fn`, checked to hold only `keys` (undefined gives {}). @internal */
+export function optionsOf(fn: string, options: unknown, keys: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (!isObject(options) || Array.isArray(options))
+    throw new OptionError(`${fn}: options must be an object, got ${show(options)}`);
+  for (const k of Object.keys(options)) {
+    if (!keys.includes(k))
+      throw new OptionError(
+        `${fn}: unknown option ${JSON.stringify(k)} (expected one of ${keys.join(", ")})`,
+      );
+  }
+  return options;
+}

@@ -4,6 +4,7 @@
  * zero-copy: the frame's columns view the IPC bytes' buffers.
  */
 import * as arrow from "apache-arrow";
+import type { TypedArray } from "../../core/dtype.js";
 import { IOError, OptionError } from "../../core/errors.js";
 import { DataFrame } from "../../frame/frame.js";
 import { isObject, maybeKeyword, show } from "../../util/is.js";
@@ -117,5 +118,43 @@ export function toArrowIPC(df: DataFrame, options?: ToArrowIPCOptions): Uint8Arr
     throw new OptionError(`toArrowIPC: options must be an object, got ${show(options)}`);
   const format = maybeKeyword("format", options?.format, ["file", "stream"], "file");
   // a fresh buffer of its own (not shared memory)
-  return arrow.tableToIPC(df.toArrow(), format) as Uint8Array<ArrayBuffer>;
+  return arrow.tableToIPC(distinctBuffers(df.toArrow()), format) as Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * The table with no two buffers overlapping in memory: apache-arrow's IPC
+ * writer corrupts its output (a short message body, or wrong values in the
+ * file format) when two buffers of a batch share bytes, as two columns of
+ * one Series do. Later overlapping buffers are copied; others stay views.
+ */
+function distinctBuffers(table: arrow.Table): arrow.Table {
+  const batches = table.batches.map((batch) => {
+    // one message body per batch; dictionaries travel in messages of their own
+    const seen = new Map<ArrayBufferLike, [number, number][]>();
+    const distinct = (b: TypedArray | undefined): TypedArray | undefined => {
+      if (b === undefined || b.byteLength === 0) return b;
+      const start = b.byteOffset;
+      const end = start + b.byteLength;
+      const ranges = seen.get(b.buffer) ?? [];
+      if (ranges.some(([s, e]) => start < e && s < end)) return b.slice();
+      ranges.push([start, end]);
+      seen.set(b.buffer, ranges);
+      return b;
+    };
+    const fix = (d: arrow.Data): arrow.Data => {
+      const old = [d.valueOffsets, d.values, d.nullBitmap, d.typeIds];
+      const buffers = old.map(distinct);
+      // Data made by makeData may carry no children array at all
+      const kids: arrow.Data[] = d.children ?? [];
+      const children = kids.map(fix);
+      if (buffers.every((b, i) => b === old[i]) && children.every((c, i) => c === kids[i])) return d;
+      // the buffers in apache-arrow's order (offsets, values, validity, type ids); the clone keeps the dictionary
+      return d.clone(d.type, d.offset, d.length, d.nullCount, buffers as never, d.children && children);
+    };
+    const data = fix(batch.data);
+    return data === batch.data
+      ? batch
+      : new arrow.RecordBatch(batch.schema, data as arrow.Data<arrow.Struct>);
+  });
+  return new arrow.Table(table.schema, batches);
 }
