@@ -3,6 +3,7 @@
  * row group by row group, on the caller's thread and on decode workers
  * when there are any.
  */
+import { OptionError } from "../../core/errors.js";
 import type { DataFrame } from "../../frame/frame.js";
 import { nonNegativeInt, optionsOf } from "../../util/is.js";
 import type { ByteSource } from "../source.js";
@@ -24,8 +25,9 @@ export interface ReadParquetOptions {
   /** Row groups to read, by index, in the order wanted (default: all). */
   rowGroups?: readonly number[];
   /**
-   * Threads that decode row groups at once, the caller's included
-   * (default 1; `ndframe/node`'s readParquet defaults to the cores, at most 4).
+   * Threads that decode row groups at once, the caller's included: only
+   * `ndframe/node`'s readParquet has more than one (default: the cores, at
+   * most 4); elsewhere more than 1 is an error.
    */
   threads?: number;
 }
@@ -128,6 +130,11 @@ export async function readParquetWith(
 ): Promise<DataFrame> {
   const what = "readParquet";
   const s = parquetSettings(what, options, defaultThreads);
+  if (workers === null && s.threads > 1)
+    throw new OptionError(
+      `${what}: threads: ${s.threads} needs decode workers, which ndframe/node's readParquet has; ` +
+        "this build decodes on the calling thread (in a browser, call readParquet inside a Web Worker of your own)",
+    );
   const f = await openParquet(source, what);
   try {
     const picked = pickRowGroups(f.rowGroups.length, s.rowGroups, what);
