@@ -3,7 +3,7 @@
  * errors that name the path.
  * @internal
  */
-import { open, readFile, stat, writeFile as writeFileAll } from "node:fs/promises";
+import { open, readFile, rm, stat, writeFile as writeFileAll } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { IOError } from "../core/errors.js";
 
@@ -85,12 +85,14 @@ export async function writeFile(
   try {
     for await (const p of pieces) await handle.write(typeof p === "string" ? enc.encode(p) : p);
   } catch (e) {
+    // no partial file is left to pass for a whole one
+    await handle.close();
+    await rm(path, { force: true });
     // the pieces' own errors (a bad batch) pass as they are
     if (!(e as { code?: unknown }).code) throw e;
     throw fileError(what, path, e, "write");
-  } finally {
-    await handle.close();
   }
+  await handle.close();
 }
 
 /** Write bytes to a file (created or truncated). */

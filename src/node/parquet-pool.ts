@@ -55,11 +55,11 @@ export class WorkerPool {
 
   /** The workers for reads of the file at `path`, or of in-memory Blobs when null. */
   over(path: string | null): DecodeWorkers {
-    return { take: (threads) => this.#take(threads, path) };
+    return { take: (count) => this.#take(count, path) };
   }
 
-  #take(threads: number, path: string | null): DecodeSession {
-    const n = Math.min(threads, MAX_THREADS) - 1;
+  #take(count: number, path: string | null): DecodeSession {
+    const n = Math.min(count, MAX_THREADS);
     const exited = (w: DecodeClient) => {
       this.#workers = this.#workers.filter((x) => x !== w);
     };

@@ -3,9 +3,10 @@
  * threads, scans and writes that stream the file.
  */
 import { openAsBlob } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { DataFrame } from "../frame/frame.js";
 import { type ReadParquetOptions, readParquetWith } from "../io/parquet/read-parquet.js";
-import { type ScanParquetOptions, scanParquet as scanAny } from "../io/parquet/scan-parquet.js";
+import { type ScanParquetOptions, scanParquetWith } from "../io/parquet/scan-parquet.js";
 import {
   type FrameSource,
   parquetPieces,
@@ -24,6 +25,14 @@ const WHOLE = 512 * 2 ** 20;
 
 /** A file-backed Blob of a path, read in ranges as it is used. */
 async function fileBlob(path: string, what: string): Promise<Blob> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fileError(what, path, e);
+  }
+  // openAsBlob accepts a directory and fails only when the Blob is read
+  if (info.isDirectory()) throw fileError(what, path, { code: "EISDIR" });
   try {
     return await openAsBlob(path);
   } catch (e) {
@@ -52,11 +61,10 @@ export async function readParquet(source: ByteSource, options?: ReadParquetOptio
   const what = "readParquet";
   const path = pathOf(source);
   if (path === null) return readParquetWith(source, options, pool.over(null), defaultThreads());
-  if ((await fileSize(path, what)) <= WHOLE) {
-    const blob = new Blob([(await fileBytes(path, what)) as Uint8Array<ArrayBuffer>]);
-    return readParquetWith(blob, options, pool.over(null), defaultThreads());
-  }
-  return readParquetWith(await fileBlob(path, what), options, pool.over(path), defaultThreads());
+  if ((await fileSize(path, what)) <= WHOLE)
+    return readParquetWith(await fileBytes(path, what), options, pool.over(null), defaultThreads());
+  const blob = await fileBlob(path, what);
+  return readParquetWith(blob, options, pool.over(path), defaultThreads(), false);
 }
 
 /**
@@ -82,7 +90,12 @@ export async function* scanParquet(
   options?: ScanParquetOptions,
 ): AsyncGenerator<DataFrame> {
   const path = pathOf(source);
-  yield* scanAny(path === null ? source : await fileBlob(path, "scanParquet"), options);
+  if (path === null) {
+    yield* scanParquetWith(source, options, null);
+    return;
+  }
+  // decoded on a worker thread, which survives a corrupted page that traps parquet-wasm's range reader
+  yield* scanParquetWith(await fileBlob(path, "scanParquet"), options, pool.over(path));
 }
 
 /**

@@ -6,7 +6,7 @@
  * @internal
  */
 import { DTypeError, IOError, KeyError, OptionError } from "../../core/errors.js";
-import { type DecodedRowGroup, decodeRowGroup, openFile } from "./decode.js";
+import { type DecodedRowGroup, decodeRowGroup, openFile, type RowGroupSource } from "./decode.js";
 import { buffersOf } from "./ffi.js";
 import type { DecodeJob, Decoder } from "./read-parquet.js";
 import { parquetWasm } from "./wasm.js";
@@ -34,25 +34,30 @@ export function decodeServer(
   post: Post,
   openPath: (path: string) => Promise<Blob>,
 ): (req: DecodeRequest) => Promise<void> {
-  // open files of the reads in progress, freed when their read is done
-  const files = new Map<number, ReturnType<typeof openFile>>();
+  // what each read in progress decodes from: its bytes, or its file read in ranges
+  const sources = new Map<number, Promise<RowGroupSource>>();
+  const open = async (req: Extract<DecodeRequest, { job: unknown }>): Promise<RowGroupSource> => {
+    const { job } = req;
+    const blob = req.path === null ? (job.blob as Blob) : await openPath(req.path);
+    if (job.whole) return { bytes: new Uint8Array(await blob.arrayBuffer()) };
+    return { file: await openFile(await parquetWasm(), blob, job.what) };
+  };
   return async (req) => {
     if ("done" in req) {
-      const f = files.get(req.done);
-      files.delete(req.done);
-      if (f !== undefined) (await f.catch(() => null))?.free();
+      const src = await sources.get(req.done)?.catch(() => null);
+      sources.delete(req.done);
+      if (src && "file" in src) src.file.free();
       return;
     }
     const { job } = req;
     try {
       const pw = await parquetWasm();
-      let file = files.get(req.read);
-      if (file === undefined) {
-        const blob = req.path === null ? (job.blob as Blob) : await openPath(req.path);
-        file = openFile(pw, blob, job.what);
-        files.set(req.read, file);
+      let src = sources.get(req.read);
+      if (src === undefined) {
+        src = open(req);
+        sources.set(req.read, src);
       }
-      const decoded = await decodeRowGroup(pw, await file, job.index, job.rows, job.columns, job.what);
+      const decoded = await decodeRowGroup(pw, await src, job.index, job.rows, job.columns, job.what);
       const transfer: ArrayBuffer[] = [];
       for (const b of decoded.batches) buffersOf(b, transfer);
       post({ id: req.id, decoded }, transfer);
@@ -80,7 +85,10 @@ export interface WorkerPort {
 /** The caller side of one worker: decoders for reads, and the handler for its replies. */
 export class DecodeClient {
   readonly #port: WorkerPort;
-  readonly #pending = new Map<number, { resolve(d: DecodedRowGroup): void; reject(e: Error): void }>();
+  readonly #pending = new Map<
+    number,
+    { resolve(d: DecodedRowGroup): void; reject(e: Error): void; job: DecodeJob }
+  >();
   #ids = 0;
 
   constructor(port: WorkerPort) {
@@ -95,7 +103,7 @@ export class DecodeClient {
     return (job) =>
       new Promise((resolve, reject) => {
         const id = ++this.#ids;
-        this.#pending.set(id, { resolve, reject });
+        this.#pending.set(id, { resolve, reject, job });
         this.#port.busy(true);
         this.#port.post({ id, read, path, job: path === null ? job : { ...job, blob: null } });
       });
@@ -115,9 +123,14 @@ export class DecodeClient {
     else p.reject(new (ERRORS[reply.error.name] ?? Error)(reply.error.message));
   }
 
-  /** The worker died: fail what it had in hand. */
+  /** The worker died (parquet-wasm's range reader traps on some corrupted pages): fail what it had in hand. */
   fail(e: Error): void {
-    for (const p of this.#pending.values()) p.reject(e);
+    for (const { reject, job } of this.#pending.values())
+      reject(
+        new IOError(
+          `${job.what}: row group ${job.index} is corrupted: parquet-wasm failed while decoding it (${e.message})`,
+        ),
+      );
     this.#pending.clear();
     this.#port.busy(false);
   }

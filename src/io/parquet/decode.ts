@@ -59,26 +59,34 @@ export function rowGroupsOf(file: ParquetFile): RowGroupInfo[] {
   }
 }
 
+/** Where a row group's bytes come from: the whole file in memory, or an open file read in ranges. */
+export type RowGroupSource = { readonly bytes: Uint8Array } | { readonly file: ParquetFile };
+
 /**
  * Decode row group `index` (of `rows` rows), keeping `columns` (all when
- * null), and copy its buffers out of wasm memory.
+ * null), and copy its buffers out of wasm memory. From bytes in memory
+ * parquet-wasm decodes synchronously (it copies the file into wasm memory
+ * for the call, which costs little next to the decode) and reports a
+ * corrupted page as an error; its asynchronous range reader can instead
+ * trap on one, which is why callers run it on worker threads where they can.
  */
 export async function decodeRowGroup(
   pw: Wasm,
-  file: ParquetFile,
+  src: RowGroupSource,
   index: number,
   rows: number,
   columns: readonly string[] | null,
   what: string,
 ): Promise<DecodedRowGroup> {
+  const options = {
+    rowGroups: [index],
+    // one batch per row group; a larger batch size would make the reader reserve memory it never fills
+    batchSize: Math.max(1, rows),
+    ...(columns === null ? {} : { columns: [...columns] }),
+  };
   let table: Table;
   try {
-    table = await file.read({
-      rowGroups: [index],
-      // one batch per row group; a larger batch size would make the reader reserve memory it never fills
-      batchSize: Math.max(1, rows),
-      ...(columns === null ? {} : { columns: [...columns] }),
-    });
+    table = "bytes" in src ? pw.readParquet(src.bytes, options) : await src.file.read(options);
   } catch (e) {
     throw wasmError(what, e, `row group ${index} is corrupted`);
   }
@@ -86,9 +94,12 @@ export async function decodeRowGroup(
   try {
     // the memory may have grown while decoding: take its buffer now
     const reader = new FFIReader(pw.wasmMemory().buffer as ArrayBuffer);
-    const fields = reader.fields(stream.schemaAddr());
+    const all = reader.fields(stream.schemaAddr());
+    // parquet-wasm 0.8's synchronous reader decodes every column whatever `columns` says: copy out only those asked
+    const at = all.flatMap((f, i) => (columns === null || columns.includes(f.name) ? [i] : []));
+    const fields = at.map((i) => all[i] as RawField);
     // one batch, or none for an empty row group
-    return { fields, batches: Array.from(stream.arrayAddrs(), (addr) => reader.columns(addr, fields)) };
+    return { fields, batches: Array.from(stream.arrayAddrs(), (addr) => reader.columns(addr, all, at)) };
   } finally {
     stream.drop();
   }

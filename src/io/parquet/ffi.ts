@@ -138,13 +138,13 @@ export class FFIReader {
     };
   }
 
-  /** The column arrays of an exported struct array (one record batch), copied out. */
-  columns(arrayAddr: number, fields: readonly RawField[]): RawChunk[] {
+  /** The column arrays at positions `at` of an exported struct array (one record batch), copied out. */
+  columns(arrayAddr: number, fields: readonly RawField[], at: readonly number[]): RawChunk[] {
     const n = this.#i64(arrayAddr + 32);
     if (n !== fields.length)
       throw new DTypeError(`Arrow batch has ${n} columns, its schema ${fields.length}`);
     const children = this.#ptr(arrayAddr + 44);
-    return fields.map((f, i) => this.chunk(this.#ptr(children + 4 * i), f));
+    return at.map((i) => this.chunk(this.#ptr(children + 4 * i), fields[i] as RawField));
   }
 
   // ArrowArray: length 0, null_count 8, offset 16, n_buffers 24, n_children 32, buffers 40, children 44, dictionary 48

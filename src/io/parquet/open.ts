@@ -17,17 +17,14 @@ export interface OpenParquet {
   readonly pw: Wasm;
   readonly blob: Blob;
   readonly file: ParquetFile;
+  /** The whole file when it is in memory (row groups then decode from it), else null (read in ranges). */
+  readonly bytes: Uint8Array | null;
   /** Every field of the file, in file order. */
   readonly fields: readonly RawField[];
   readonly rowGroups: readonly RowGroupInfo[];
 }
 
-/** A source as a Blob: Blobs as they are, buffers wrapped (one copy), anything else read whole. */
-export async function blobOf(source: ByteSource, what: string): Promise<Blob> {
-  if (typeof Blob !== "undefined" && source instanceof Blob) return source;
-  const bytes = bytesOf(source) ?? (await readAllBytes(source, what));
-  return new Blob([bytes as Uint8Array<ArrayBuffer>]);
-}
+const isBlob = (x: unknown): x is Blob => typeof Blob !== "undefined" && x instanceof Blob;
 
 const PAR1 = [80, 65, 82, 49];
 
@@ -42,14 +39,27 @@ async function checkMagic(blob: Blob, what: string): Promise<void> {
     throw new IOError(`${what}: the Parquet file is truncated (it lacks the closing PAR1 footer)`);
 }
 
-/** Open a Parquet source; the caller frees `file`. */
-export async function openParquet(source: ByteSource, what: string): Promise<OpenParquet> {
-  const blob = await blobOf(source, what);
-  await checkMagic(blob, what);
+/**
+ * Open a Parquet source; the caller frees `file`. A Blob is read in ranges
+ * unless `whole` asks for it all in memory; other sources are read whole.
+ */
+export async function openParquet(source: ByteSource, what: string, whole: boolean): Promise<OpenParquet> {
+  let bytes: Uint8Array | null = null;
+  let blob: Blob;
+  if (isBlob(source)) {
+    await checkMagic(source, what);
+    blob = source;
+    if (whole) bytes = new Uint8Array(await source.arrayBuffer());
+  } else {
+    bytes = bytesOf(source) ?? (await readAllBytes(source, what));
+    // parquet-wasm reads the metadata from a Blob (one copy of the bytes)
+    blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    await checkMagic(blob, what);
+  }
   const pw = await parquetWasm();
   const file = await openFile(pw, blob, what);
   try {
-    return { pw, blob, file, fields: fileFields(pw, file), rowGroups: rowGroupsOf(file) };
+    return { pw, blob, file, bytes, fields: fileFields(pw, file), rowGroups: rowGroupsOf(file) };
   } catch (e) {
     file.free();
     throw e;

@@ -35,6 +35,8 @@ export interface ReadParquetOptions {
 /** One row group to decode. @internal */
 export interface DecodeJob {
   readonly blob: Blob;
+  /** Decode from the whole file in memory (true), or read the Blob in ranges. */
+  readonly whole: boolean;
   readonly index: number;
   readonly rows: number;
   readonly columns: readonly string[] | null;
@@ -46,8 +48,8 @@ export type Decoder = (job: DecodeJob) => Promise<DecodedRowGroup>;
 
 /** Threads that decode row groups besides the caller's (the Node entry's worker_threads). @internal */
 export interface DecodeWorkers {
-  /** Decoders for one read that wants `threads` threads in all, the caller's included. */
-  take(threads: number): DecodeSession;
+  /** `count` decoders for one read. */
+  take(count: number): DecodeSession;
 }
 
 /** The workers of one read. @internal */
@@ -76,6 +78,28 @@ export function parquetSettings(what: string, options: unknown, threads: number)
 }
 
 /**
+ * The decoder on the caller's thread: from bytes in memory; from ranges of
+ * the file only when no worker can take that job (the range reader can
+ * trap on a corrupted page, which a worker survives as an error). @internal
+ */
+export function localDecoder(f: OpenParquet, session: DecodeSession | null): Decoder | null {
+  const src = f.bytes !== null ? { bytes: f.bytes } : session === null ? { file: f.file } : null;
+  if (src === null) return null;
+  return (j) => decodeRowGroup(f.pw, src, j.index, j.rows, j.columns, j.what);
+}
+
+/** The decode job of row group `index` of an open file. @internal */
+export function jobOf(
+  f: OpenParquet,
+  index: number,
+  columns: readonly string[] | null,
+  what: string,
+): DecodeJob {
+  const rows = f.rowGroups[index]?.numRows ?? 0;
+  return { blob: f.blob, whole: f.bytes !== null, index, rows, columns, what };
+}
+
+/**
  * Decode the row groups `picked` of an open file into a frame of the
  * `columns` (null: all). Each decoder, the caller's thread first, takes
  * the next row group as soon as it is free. @internal
@@ -89,18 +113,15 @@ export async function readOpen(
 ): Promise<DataFrame> {
   const fields = projectFields(f.fields, columns, what);
   const results: DecodedRowGroup[] = new Array(picked.length);
+  const local = localDecoder(f, session);
+  const decoders = [...(local === null ? [] : [local]), ...(session?.decoders ?? [])];
   let next = 0;
-  const job = (k: number): DecodeJob => {
-    const index = picked[k] as number;
-    const rows = (f.rowGroups[index] as { numRows: number }).numRows;
-    return { blob: f.blob, index, rows, columns, what };
-  };
   let failure: unknown = null;
   const run = async (decode: Decoder) => {
     while (next < picked.length && failure === null) {
       const k = next++;
       try {
-        results[k] = await decode(job(k));
+        results[k] = await decode(jobOf(f, picked[k] as number, columns, what));
       } catch (e) {
         failure ??= e;
       }
@@ -110,10 +131,7 @@ export async function readOpen(
   };
   try {
     // every decoder settles before the file is freed
-    await Promise.all([
-      run((j) => decodeRowGroup(f.pw, f.file, j.index, j.rows, j.columns, what)),
-      ...(session?.decoders ?? []).map(run),
-    ]);
+    await Promise.all(decoders.map(run));
   } finally {
     session?.done();
   }
@@ -121,12 +139,16 @@ export async function readOpen(
   return frameOfRowGroups(fields, results);
 }
 
-/** `readParquet` with the given decode workers. @internal */
+/**
+ * `readParquet` with the given decode workers; `whole`: read a Blob whole
+ * into memory first (else in ranges). @internal
+ */
 export async function readParquetWith(
   source: ByteSource,
   options: ReadParquetOptions | undefined,
   workers: DecodeWorkers | null,
   defaultThreads: number,
+  whole = true,
 ): Promise<DataFrame> {
   const what = "readParquet";
   const s = parquetSettings(what, options, defaultThreads);
@@ -135,11 +157,13 @@ export async function readParquetWith(
       `${what}: threads: ${s.threads} needs decode workers, which ndframe/node's readParquet has; ` +
         "this build decodes on the calling thread (in a browser, call readParquet inside a Web Worker of your own)",
     );
-  const f = await openParquet(source, what);
+  const f = await openParquet(source, what, whole);
   try {
     const picked = pickRowGroups(f.rowGroups.length, s.rowGroups, what);
     const threads = Math.min(s.threads, picked.length);
-    const session = workers === null || threads < 2 ? null : workers.take(threads);
+    // from memory the caller's thread is one of the threads; reading ranges, workers do it all
+    const count = f.bytes !== null ? threads - 1 : Math.max(1, threads);
+    const session = workers === null || count < 1 ? null : workers.take(count);
     return await readOpen(f, picked, s.columns, session, what);
   } finally {
     f.file.free();

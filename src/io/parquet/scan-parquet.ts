@@ -6,9 +6,9 @@ import { OptionError } from "../../core/errors.js";
 import type { DataFrame } from "../../frame/frame.js";
 import { optionsOf, show } from "../../util/is.js";
 import type { ByteSource } from "../source.js";
-import { decodeRowGroup } from "./decode.js";
 import { maybeIndices, maybeNames, openParquet, pickRowGroups, projectFields } from "./open.js";
 import { frameOfRowGroups } from "./raw-frame.js";
+import { type Decoder, type DecodeWorkers, jobOf, localDecoder } from "./read-parquet.js";
 
 /** What `scanParquet` reports after each row group. */
 export interface ParquetProgress {
@@ -51,9 +51,18 @@ export interface ScanParquetOptions {
  * sizes; // => [2, 2, 1]
  * ```
  */
-export async function* scanParquet(
+export function scanParquet(source: ByteSource, options?: ScanParquetOptions): AsyncGenerator<DataFrame> {
+  return scanParquetWith(source, options, null);
+}
+
+/**
+ * `scanParquet` with decode workers: a Blob is read in ranges (bytes and
+ * other sources whole), decoded by a worker when there is one. @internal
+ */
+export async function* scanParquetWith(
   source: ByteSource,
-  options?: ScanParquetOptions,
+  options: ScanParquetOptions | undefined,
+  workers: DecodeWorkers | null,
 ): AsyncGenerator<DataFrame> {
   const what = "scanParquet";
   const o = optionsOf(what, options, ["columns", "rowGroups", "onProgress"]);
@@ -62,16 +71,17 @@ export async function* scanParquet(
   const progress = o.onProgress;
   if (progress !== undefined && typeof progress !== "function")
     throw new OptionError(`${what}: invalid onProgress: ${show(progress)} (expected a function)`);
-  const f = await openParquet(source, what);
+  const f = await openParquet(source, what, false);
+  const session = f.bytes === null && workers !== null ? workers.take(1) : null;
   try {
+    const decode = localDecoder(f, session) ?? (session?.decoders[0] as Decoder);
     const picked = pickRowGroups(f.rowGroups.length, asked, what);
     const fields = projectFields(f.fields, columns, what);
     const totalRows = picked.reduce((n, i) => n + (f.rowGroups[i]?.numRows ?? 0), 0);
     let rows = 0;
     for (let k = 0; k < picked.length; k++) {
       const index = picked[k] as number;
-      const n = f.rowGroups[index]?.numRows ?? 0;
-      const r = await decodeRowGroup(f.pw, f.file, index, n, columns, what);
+      const r = await decode(jobOf(f, index, columns, what));
       const frame = frameOfRowGroups(fields, [r]);
       rows += frame.shape[0];
       (progress as ScanParquetOptions["onProgress"])?.({
@@ -83,6 +93,7 @@ export async function* scanParquet(
       yield frame;
     }
   } finally {
+    session?.done();
     f.file.free();
   }
 }

@@ -113,15 +113,22 @@ export async function toParquet(df: DataFrame, options?: ToParquetOptions): Prom
 /** Frames one by one: a frame, an iterable or an async iterable of frames. */
 export type FrameSource = DataFrame | Iterable<DataFrame> | AsyncIterable<DataFrame>;
 
-async function* framesOf(frames: FrameSource, what: string): AsyncGenerator<DataFrame> {
+function framesOf(frames: FrameSource, what: string): AsyncGenerator<DataFrame> {
+  if (
+    !(frames instanceof DataFrame) &&
+    (!isObject(frames) || !(Symbol.asyncIterator in frames || Symbol.iterator in frames))
+  )
+    throw new OptionError(
+      `${what}: expected a DataFrame or an (async) iterable of DataFrames, got ${show(frames)}`,
+    );
+  return checkedFrames(frames, what);
+}
+
+async function* checkedFrames(frames: FrameSource, what: string): AsyncGenerator<DataFrame> {
   if (frames instanceof DataFrame) {
     yield frames;
     return;
   }
-  if (!isObject(frames) || !(Symbol.asyncIterator in frames || Symbol.iterator in frames))
-    throw new OptionError(
-      `${what}: expected a DataFrame or an (async) iterable of DataFrames, got ${show(frames)}`,
-    );
   let first: DataFrame | null = null;
   let n = 0;
   for await (const df of frames as AsyncIterable<DataFrame>) {
@@ -160,20 +167,31 @@ export async function* parquetPieces(
   what: string,
 ): AsyncGenerator<Uint8Array> {
   const s = writerSettings(options, what);
+  const it = framesOf(frames, what);
+  // fail before anything is written when the first batch is already wrong
+  const first = await it.next();
   const pw = await parquetWasm();
   const props = properties(pw, s);
-  const it = framesOf(frames, what);
-  // pulled by parquet-wasm as it needs record batches
+  // parquet-wasm swallows an error thrown while it pulls a batch and ends
+  // the file early, so the error is kept here and thrown after its output
+  let failure: unknown = null;
+  let pending: IteratorResult<DataFrame> | null = first;
   const input = new ReadableStream({
     async pull(controller) {
-      const next = await it.next();
-      if (next.done) {
+      try {
+        const next = pending ?? (await it.next());
+        pending = null;
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        const table = wasmTable(pw, next.value, what);
+        for (const batch of table.recordBatches()) controller.enqueue(batch);
+        table.free();
+      } catch (e) {
+        failure = e;
         controller.close();
-        return;
       }
-      const table = wasmTable(pw, next.value, what);
-      for (const batch of table.recordBatches()) controller.enqueue(batch);
-      table.free();
     },
   });
   let output: ReadableStream<Uint8Array>;
@@ -186,6 +204,7 @@ export async function* parquetPieces(
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      if (failure !== null) throw failure;
       if (done) return;
       yield value;
     }
@@ -219,6 +238,10 @@ export async function writeParquet(
   try {
     for await (const piece of parquetPieces(frames, options, "writeParquet")) await writer.write(piece);
     await writer.close();
+  } catch (e) {
+    // the stream's sink learns that the file is incomplete
+    await writer.abort(e).catch(() => undefined);
+    throw e;
   } finally {
     writer.releaseLock();
   }
