@@ -10,6 +10,7 @@ import { type CellResult, type CellSpec, LIBS, QUESTIONS, RESULT_MARKER } from "
 import { makeData } from "./data.js";
 import { NotAvailable, type Prepare } from "./libs/adapter.js";
 import { median } from "./report.js";
+import { peakRssMB } from "./rss.js";
 
 const MIN_TIMED = 1500;
 const MAX_RUNS = 25;
@@ -17,8 +18,6 @@ const MAX_RUNS = 25;
 function emit(r: CellResult): void {
   process.stdout.write(`${RESULT_MARKER}${JSON.stringify(r)}\n`);
 }
-
-const rssMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /**
  * A full GC, then one turn of the event loop: native libraries (polars,
@@ -44,6 +43,8 @@ async function main(): Promise<void> {
   const data = makeData(question.op, question.kind, spec.n, spec.seed);
   const adapter = (await import(`./libs/${lib.module}.js`)) as { prepare: Prepare };
   const task = await adapter.prepare(data, lib);
+  await collect(gc);
+  const baseMB = Math.round(process.memoryUsage().rss / 2 ** 20);
 
   // Warm-up: compiles the JS paths and faults in allocator pages. One run,
   // repeated (up to 5) only while the warm-up has taken under 0.3 s in all,
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
     times,
     median: median(times),
     min: Math.min(...times),
-    rssMB: rssMB(),
+    rssMB: peakRssMB(),
+    baseMB,
     ...(check === undefined ? {} : { check }),
     ...(task.threads === undefined ? {} : { threads: task.threads }),
   });

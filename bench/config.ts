@@ -20,10 +20,15 @@ export type Op =
   | "frame-sort2"
   | "frame-describe"
   | "io-csv-read"
-  | "io-csv-write";
+  | "io-csv-write"
+  | "io-parquet-read"
+  | "io-parquet-read-1t"
+  | "io-parquet-write"
+  | "io-arrow-read"
+  | "io-arrow-parse";
 
 /** The data a question runs on (see bench/data.ts for the exact generators). */
-export type Kind = "f64" | "i32" | "i64" | "utf8" | "utf8-100" | "utf8-1e5" | "frame" | "h2o";
+export type Kind = "f64" | "i32" | "i64" | "utf8" | "utf8-100" | "utf8-1e5" | "frame" | "h2o" | "flights";
 
 /** One row of the result table. */
 export interface Question {
@@ -35,6 +40,8 @@ export interface Question {
   readonly title: string;
   /** The issue's targets for this row (none: reported without a verdict). */
   readonly targets: readonly Target[];
+  /** What the "hand" column is for this question when it is not a hand-written loop: a short label and what is timed. */
+  readonly hand?: { readonly label: string; readonly what: string };
 }
 
 /**
@@ -52,9 +59,13 @@ export function meets(t: Target, ratio: number): boolean {
   return t.kind === "within" ? ratio <= t.limit : ratio < 1;
 }
 
-/** How a target reads in the report: `≤ 1.2× hand`, `faster than arquero`, `≥ 5× faster than arquero`. */
-export function targetLabel(t: Target): string {
-  const lib = t.against === "hand" ? "hand" : (LIBS.find((l) => l.id === t.against)?.label ?? t.against);
+/**
+ * How a target reads in the report: `≤ 1.2× hand`, `faster than arquero`,
+ * `≥ 5× faster than arquero`; `hand` names what the hand column is for
+ * the question when it is not a loop (`≤ 1.1× parquet-wasm decode`).
+ */
+export function targetLabel(t: Target, hand = "hand"): string {
+  const lib = t.against === "hand" ? hand : (LIBS.find((l) => l.id === t.against)?.label ?? t.against);
   if (t.kind === "faster") return `faster than ${lib}`;
   return t.limit < 1 ? `≥ ${+(1 / t.limit).toPrecision(3)}× faster than ${lib}` : `≤ ${t.limit}× ${lib}`;
 }
@@ -65,6 +76,35 @@ const POLARS_TARGET = [within("polars-1", 1.5)];
 const FRAME_TARGETS: Target[] = [within("hand", 1.5), { kind: "faster", against: "arquero" }];
 // the CSV reader: within 2× of polars on both cores, and at least 5× faster than arquero
 const CSV_READ_TARGETS: Target[] = [within("polars", 2), within("arquero", 0.2)];
+// the Parquet reader: within 2× of polars on both cores, at most 10% over parquet-wasm's own decode (one thread)
+const PARQUET_READ_TARGETS: Target[] = [within("polars", 2), within("hand", 1.1)];
+
+/** The vega-datasets files of the Parquet and Arrow questions (fixed size: they ignore --n). */
+export const FLIGHTS_PARQUET = "node_modules/vega-datasets/data/flights-3m.parquet";
+export const FLIGHTS_ARROW = "node_modules/vega-datasets/data/flights-200k.arrow";
+
+const FLIGHTS_NOTE =
+  "vega-datasets' flights-3m.parquet: 3,000,000 rows in 11 row groups, 13.5 MB; date timestamp[us], delay, distance int64, origin, destination large_utf8 (3-letter codes); in memory (Arrow) 138 MB";
+
+const ARROW_DATA: Record<"flights" | "h2o", string> = {
+  flights:
+    "vega-datasets' flights-200k.arrow: 200,000 rows, delay, distance int16, time float32, one record batch, 1.6 MB (N ignored)",
+  h2o: "the h2o G1 table of N rows as an Arrow IPC file, written once by ndframe's writeArrow from its readCSV of the G1 CSV (id1–id3 utf8, ints, v3 float64)",
+};
+
+/** What the hand column is for the Parquet and Arrow questions. */
+const PARQUET_DECODE = {
+  label: "parquet-wasm decode",
+  what: "parquet-wasm's `readParquet(bytes, { batchSize: rows of the largest row group })` on one thread, the bytes read untimed, the decoded table left in wasm memory (freed after timing)",
+};
+const PARQUET_ENCODE = {
+  label: "parquet-wasm encode",
+  what: "parquet-wasm's `writeParquet(wasmTable, snappy)` of the table decoded untimed into wasm memory, then its bytes written to the file",
+};
+const ARROW_HAND = {
+  label: "apache-arrow tableFromIPC",
+  what: "apache-arrow's `tableFromIPC(bytes)` (which ndframe's reader wraps), after `readFileSync(path)` in io-arrow-read",
+};
 
 const TITLES: Record<Op, string> = {
   add: "a + b",
@@ -84,6 +124,14 @@ const TITLES: Record<Op, string> = {
   "io-csv-read": "read a CSV file into the library's in-memory table, every column materialized",
   "io-csv-write":
     "write the table (loaded untimed by the library's own reader) to a CSV file in a temp directory",
+  "io-parquet-read": `read ${FLIGHTS_PARQUET} into the library's in-memory table, every column materialized; ndframe: \`readParquet(path)\`, row groups decoded on worker threads (default: the cores, at most 4)`,
+  "io-parquet-read-1t": `io-parquet-read on one thread: ndframe \`readParquet(path, { threads: 1 })\`, polars and DuckDB 1T`,
+  "io-parquet-write":
+    "write the flights table (loaded untimed by the library's own Parquet reader) to a snappy-compressed Parquet file in a temp directory",
+  "io-arrow-read":
+    "read an Arrow IPC file into the library's table, the file read included (ndframe: `readArrow(path)`, zero-copy over the file's bytes)",
+  "io-arrow-parse":
+    "parse Arrow IPC bytes already in memory (read untimed) into the library's table (ndframe: `parseArrow(bytes)`, zero-copy: O(1) in the data size)",
 };
 
 const KIND_NOTES: Partial<Record<Kind, string>> = {
@@ -92,12 +140,26 @@ const KIND_NOTES: Partial<Record<Kind, string>> = {
   "utf8-1e5": "1e5 distinct ids of 12 bytes",
   frame: "a, b f64 uniform [0, 100), k i32 with 1000 levels",
   h2o: "the h2o db-benchmark G1 file (K = 100): id1, id2, id3 strings, id4, id5, id6, v1, v2 ints, v3 float with 6 decimals; about 52 bytes a row at N = 1e7 (0.5 GB), in Arrow (utf8 + int32 + float64) about 62 bytes a row",
+  flights: FLIGHTS_NOTE,
 };
 
 function q(op: Op, kind: Kind, targets: readonly Target[]): Question {
   const note = KIND_NOTES[kind];
-  const id = kind === "frame" || kind === "h2o" ? op : `${op}:${kind}`;
+  const id = kind === "frame" || kind === "h2o" || kind === "flights" ? op : `${op}:${kind}`;
   return { id, op, kind, title: note ? `${TITLES[op]}; ${note}` : TITLES[op], targets };
+}
+
+/** An Arrow question: `io-arrow-read:flights`, `io-arrow-parse:h2o`. */
+function arrowQ(op: "io-arrow-read" | "io-arrow-parse", data: "flights" | "h2o"): Question {
+  const kind: Kind = data;
+  return {
+    id: `${op}:${data}`,
+    op,
+    kind,
+    title: `${TITLES[op]}; ${ARROW_DATA[data]}`,
+    targets: [],
+    hand: ARROW_HAND,
+  };
 }
 
 /** Every question, in table order. */
@@ -115,6 +177,13 @@ export const QUESTIONS: readonly Question[] = [
   ),
   q("io-csv-read", "h2o", CSV_READ_TARGETS),
   q("io-csv-write", "h2o", []),
+  { ...q("io-parquet-read", "flights", PARQUET_READ_TARGETS), hand: PARQUET_DECODE },
+  { ...q("io-parquet-read-1t", "flights", [within("hand", 1.1)]), hand: PARQUET_DECODE },
+  { ...q("io-parquet-write", "flights", []), hand: PARQUET_ENCODE },
+  arrowQ("io-arrow-read", "flights"),
+  arrowQ("io-arrow-read", "h2o"),
+  arrowQ("io-arrow-parse", "flights"),
+  arrowQ("io-arrow-parse", "h2o"),
 ];
 
 /** A column of the result table: one library in one configuration. */
@@ -156,6 +225,12 @@ export function unsupported(lib: LibId, question: Question): string | null {
   if ((lib === "duckdb" || lib === "duckdb-1") && question.op === "take") {
     return "SQL has no positional gather";
   }
+  if ((lib === "duckdb" || lib === "duckdb-1") && question.op.startsWith("io-arrow")) {
+    return "DuckDB reads Arrow IPC files only through its nanoarrow community extension, a network install";
+  }
+  if (question.op === "io-parquet-read-1t" && (lib === "polars" || lib === "duckdb" || lib === "arquero")) {
+    return "the one-thread row: polars and DuckDB on both cores, and Arquero, are in io-parquet-read";
+  }
   return null;
 }
 
@@ -181,6 +256,8 @@ export interface CellResult {
   readonly min?: number;
   /** Peak resident set size of the child process, MB (includes its input data). */
   readonly rssMB?: number;
+  /** Resident set size once the data is loaded and the library prepared, before the first run, MB. */
+  readonly baseMB?: number;
   /** A small summary of the result, compared across libraries. */
   readonly check?: Check;
   /** Threads the library reports using. */

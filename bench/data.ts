@@ -15,11 +15,15 @@
  * - perm: a random permutation of 0..n-1 (Fisher–Yates).
  * - frame questions: a, b f64 as above, k i32 uniform in [0, 1000).
  * - IO questions (kind h2o): no columns, the path of the h2o G1 CSV file,
- *   generated once per (n, seed) by bench/h2o.ts from the same RNG.
+ *   generated once per (n, seed) by bench/h2o.ts from the same RNG; the
+ *   Arrow questions on h2o: the path of the G1 table as an Arrow IPC file
+ *   (bench/h2o.ts `ensureH2oArrow`, made by the parent before the cells run).
+ * - Parquet and Arrow questions on kind flights: the path of vega-datasets'
+ *   flights-3m.parquet or flights-200k.arrow (fixed files; n is ignored).
  */
 
-import type { Kind, Op } from "./config.js";
-import { ensureH2oCsv } from "./h2o.js";
+import { FLIGHTS_ARROW, FLIGHTS_PARQUET, type Kind, type Op } from "./config.js";
+import { ensureH2oCsv, h2oArrowPath } from "./h2o.js";
 
 /** A string column in Arrow's utf8 layout, plus the integer codes it was formatted from. */
 export interface Strings {
@@ -52,6 +56,10 @@ export interface Data {
   readonly threshold?: number;
   /** The h2o G1 CSV file (IO questions). */
   readonly csv?: string;
+  /** The Parquet file (io-parquet-*). */
+  readonly parquet?: string;
+  /** The Arrow IPC file (io-arrow-*). */
+  readonly arrow?: string;
 }
 
 /** lowbias32 by Chris Wellons (hash-prospector): a fast, well-mixed 32-bit hash. */
@@ -214,6 +222,13 @@ export function makeData(op: Op, kind: Kind, n: number, seed: number): Data {
     case "io-csv-read":
     case "io-csv-write":
       return { n, op, kind, csv: ensureH2oCsv(n, seed) };
+    case "io-parquet-read":
+    case "io-parquet-read-1t":
+    case "io-parquet-write":
+      return { n, op, kind, parquet: FLIGHTS_PARQUET };
+    case "io-arrow-read":
+    case "io-arrow-parse":
+      return { n, op, kind, arrow: kind === "h2o" ? h2oArrowPath(n, seed) : FLIGHTS_ARROW };
   }
 }
 

@@ -41,6 +41,27 @@ export function h2oCsvPath(n: number, seed: number): string {
   return join(DATA_DIR, `h2o-G1-${n}-seed${seed}.csv`);
 }
 
+/** Where the G1 table of (n, seed) as an Arrow IPC file lives (io-arrow questions). */
+export function h2oArrowPath(n: number, seed: number): string {
+  return join(DATA_DIR, `h2o-G1-${n}-seed${seed}.arrow`);
+}
+
+/**
+ * Write the G1 table of (n, seed) as an Arrow IPC file unless it exists:
+ * ndframe's readCSV of the G1 CSV (generated first if need be), then its
+ * writeArrow (file format). Returns the path.
+ */
+export async function ensureH2oArrow(n: number, seed: number): Promise<string> {
+  const path = h2oArrowPath(n, seed);
+  if (existsSync(path)) return path;
+  const csv = ensureH2oCsv(n, seed);
+  const { readCSV, writeArrow } = await import("../src/node.js");
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeArrow(await readCSV(csv), tmp);
+  renameSync(tmp, path);
+  return path;
+}
+
 const ROWS_PER_BLOCK = 1 << 16;
 // the longest row: 5 + 5 + 12 + 3 + 3 + 10 + 1 + 2 + 9 bytes, 8 commas, a newline
 const MAX_ROW = 80;

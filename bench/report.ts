@@ -59,7 +59,8 @@ export function fmtMs(ms: number): string {
   return ms.toFixed(3);
 }
 
-const fmtRatio = (r: number): string => `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
+const fmtRatio = (r: number): string =>
+  `${r >= 10 ? r.toFixed(1) : r >= 0.01 ? r.toFixed(2) : r.toPrecision(2)}×`;
 
 /** The cell text for a library: its median, or why there is none. */
 function timeCell(
@@ -134,11 +135,37 @@ function targetCells(cells: Cells, q: Question, stat: Meta["stat"]): [string, st
     if (r === undefined) return hasNd ? "?" : "n/a";
     return meets(t, r) ? "met" : "not met";
   });
-  return [q.targets.map(targetLabel).join("; "), verdicts.join("; ")];
+  return [q.targets.map((t) => targetLabel(t, q.hand?.label)).join("; "), verdicts.join("; ")];
 }
 
 function mdRow(cols: readonly string[]): string {
   return `| ${cols.join(" | ")} |`;
+}
+
+const isIO = (q: Question): boolean => q.op.startsWith("io-");
+
+/**
+ * The Arrow parse rows side by side: parseArrow on 2e5 rows (flights) and
+ * on N rows (h2o) take about the same time when it is zero-copy (O(1) in
+ * the data size). (io-arrow-read adds the file read, linear in its size.)
+ */
+function constantTimeNotes(questions: readonly Question[], cells: Cells, meta: Meta): string[] {
+  const out: string[] = [];
+  for (const op of ["io-arrow-parse"]) {
+    const small = questions.find((q) => q.id === `${op}:flights`);
+    const big = questions.find((q) => q.id === `${op}:h2o`);
+    if (small === undefined || big === undefined) continue;
+    for (const lib of ["ndframe", "hand", "arquero", "polars"] as const) {
+      const a = timeOf(cells, small, lib, meta.stat);
+      const b = timeOf(cells, big, lib, meta.stat);
+      if (a === undefined || b === undefined) continue;
+      const label = LIBS.find((l) => l.id === lib)?.label ?? lib;
+      out.push(
+        `- \`${op}\` ${label}: ${fmtMs(a)} ms on 2e5 rows (flights, 1.6 MB), ${fmtMs(b)} ms on ${meta.n.toExponential(0).replace("+", "")} rows (h2o): ${fmtRatio(b / a)} the time for ${fmtRatio(meta.n / 2e5)} the rows.`,
+      );
+    }
+  }
+  return out;
 }
 
 /** The whole report as markdown. */
@@ -160,7 +187,7 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
   lines.push(`Versions: ${versions.join(", ")}.${took}${load}${threads}`);
   lines.push("");
   lines.push(
-    `Times in ms (${meta.stat}). 1T = one thread (POLARS_MAX_THREADS=1, DuckDB \`SET threads = 1\`); polars and duckdb without 1T use their default, both cores here. Ratios are ndframe / the other (below 1 = ndframe faster). — = no equivalent operation; n/a = ndframe kernel not available yet; ≠ = result check differs from the hand loop (see notes).`,
+    `Times in ms (${meta.stat}). 1T = one thread (POLARS_MAX_THREADS=1, DuckDB \`SET threads = 1\`); polars and duckdb without 1T use their default, both cores here. Ratios are ndframe / the other (below 1 = ndframe faster). — = no equivalent operation (in a one-thread row: a configuration shown in the row above); n/a = ndframe kernel not available yet; ≠ = result check differs from the hand loop (see notes). In the Parquet and Arrow rows the hand column is a library call, not a loop: see the notes.`,
   );
   lines.push("");
   const head = [
@@ -188,6 +215,7 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
       if (c !== undefined && c.status !== "ok")
         notes.push(`- \`${q.id}\` ${l.id}: ${c.status}: ${c.message ?? ""}`);
     }
+    if (q.hand !== undefined) notes.push(`- \`${q.id}\`: hand = ${q.hand.label}: ${q.hand.what}.`);
     const alt = timeOf(cells, q, "hand2", meta.stat);
     if (alt !== undefined) {
       const nd = timeOf(cells, q, "ndframe", meta.stat);
@@ -199,9 +227,15 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
       );
     }
   }
+  notes.push(...constantTimeNotes(questions, cells, meta));
   lines.push("");
   lines.push("## Peak RSS per process (MB, includes the generated input data)");
   lines.push("");
+  if (questions.some(isIO))
+    lines.push(
+      "IO rows: peak (+Δ), Δ = the peak minus the RSS before the first run (the library loaded, and for the writes the table): what reading or writing added.",
+      "",
+    );
   const rssHead = ["question", ...LIBS.map((l) => l.label)];
   lines.push(mdRow(rssHead));
   lines.push(mdRow(rssHead.map((_, i) => (i === 0 ? "---" : "---:"))));
@@ -212,7 +246,9 @@ export function renderReport(questions: readonly Question[], cells: Cells, meta:
         `\`${q.id}\``,
         ...LIBS.map((l) => {
           const c = row[l.id];
-          return unsupported(l.id, q) !== null ? "—" : c?.rssMB !== undefined ? String(c.rssMB) : "";
+          if (unsupported(l.id, q) !== null) return "—";
+          if (c?.rssMB === undefined) return "";
+          return isIO(q) && c.baseMB !== undefined ? `${c.rssMB} (+${c.rssMB - c.baseMB})` : String(c.rssMB);
         }),
       ]),
     );

@@ -10,6 +10,7 @@ import type { Check, Lib } from "../config.js";
 import type { Data, Strings } from "../data.js";
 import { int64At } from "../data.js";
 import { csvFileCheck } from "../h2o.js";
+import { parquetFileCheck } from "../parquet-check.js";
 
 export interface Task<R = unknown> {
   /** The timed work. Must leave the answer materialized. */
@@ -101,6 +102,60 @@ export function csvWriteTask(write: (path: string) => unknown, threads?: number)
   return {
     run: () => write(out),
     check: () => csvFileCheck(out),
+    after: () => rmSync(out, { force: true }),
+    ...(threads === undefined ? {} : { threads }),
+  };
+}
+
+/** A 1-4 letter airport code as a number (its bytes, base 256), so that string results compare as numbers. */
+export function codeNumber(s: unknown): number {
+  if (typeof s !== "string" || s.length === 0 || s.length > 4) return Number.NaN;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) v = v * 256 + s.charCodeAt(i);
+  return v;
+}
+
+/**
+ * Summary of the flights table (io-parquet-*): rows, columns, sum(delay),
+ * sum(distance), and the last row's date (ms since the epoch), origin and
+ * destination (as `codeNumber`).
+ */
+export function flightsCheck(
+  rows: number,
+  cols: number,
+  sumDelay: number,
+  sumDistance: number,
+  lastDateMs: number,
+  lastOrigin: unknown,
+  lastDestination: unknown,
+): Check {
+  return [rows, cols, sumDelay, sumDistance, lastDateMs, codeNumber(lastOrigin), codeNumber(lastDestination)];
+}
+
+/** Summary of flights-200k.arrow (io-arrow-*:flights): rows, columns, sum(delay), sum(distance), sum(time). */
+export function arrowFlightsCheck(
+  rows: number,
+  cols: number,
+  sumDelay: number,
+  sumDistance: number,
+  sumTime: number,
+): Check {
+  return [rows, cols, sumDelay, sumDistance, sumTime];
+}
+
+/**
+ * The task of `io-parquet-write`: as `csvWriteTask`, a fresh file per run
+ * in a temp directory; the check reads the file with DuckDB in a separate
+ * process (bench/parquet-check.ts), so that it adds nothing to this
+ * process's peak RSS.
+ */
+export function parquetWriteTask(write: (path: string) => unknown, threads?: number): Task {
+  const dir = mkdtempSync(join(tmpdir(), "ndframe-bench-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, "out.parquet");
+  return {
+    run: () => write(out),
+    check: () => parquetFileCheck(out),
     after: () => rmSync(out, { force: true }),
     ...(threads === undefined ? {} : { threads }),
   };

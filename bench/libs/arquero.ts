@@ -93,6 +93,14 @@ export async function prepare(data: Data): Promise<Task> {
     case "io-csv-read":
     case "io-csv-write":
       return csvTask(data);
+    case "io-parquet-read":
+    case "io-parquet-read-1t":
+    case "io-parquet-write":
+    case "io-arrow-read":
+    case "io-arrow-parse": {
+      const { prepareArrowIO } = await import("./arquero-io.js");
+      return prepareArrowIO(data);
+    }
     case "factorize": {
       const key = data.s !== undefined ? "s" : "a";
       return {

@@ -27,7 +27,9 @@ import {
   csvWriteTask,
   DESCRIBE_STATS,
   FRAME_COLUMNS,
+  flightsCheck,
   frameCheck,
+  parquetWriteTask,
   type Task,
 } from "./adapter.js";
 
@@ -73,7 +75,9 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
   const con = await db.connect();
   if (lib.threads === 1) await con.run("SET threads = 1");
   const threads = await scalarOf(con, "SELECT current_setting('threads')");
-  // the IO questions load nothing: their input is the CSV file
+  // the IO questions load nothing: their input is the file
+  if (data.op.startsWith("io-parquet")) return parquetTask(con, data, threads);
+  if (data.op.startsWith("io-arrow")) throw new Error("duckdb: no Arrow IPC reader");
   if (data.kind === "h2o") return csvTask(con, data, threads);
   const cols: Record<string, Numeric> = {};
   if (data.a !== undefined) cols.a = data.a;
@@ -153,6 +157,13 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
     case "io-csv-read":
     case "io-csv-write":
       return csvTask(con, data, threads);
+    case "io-parquet-read":
+    case "io-parquet-read-1t":
+    case "io-parquet-write":
+      return parquetTask(con, data, threads);
+    case "io-arrow-read":
+    case "io-arrow-parse":
+      throw new Error("duckdb: no Arrow IPC reader");
     case "factorize": {
       const key = data.s !== undefined ? "s" : "a";
       return {
@@ -274,4 +285,43 @@ async function csvTask(con: DuckDBConnection, data: Data, threads: number): Prom
   return csvWriteTask(async (out) => {
     await con.run(`COPY t TO ${sqlString(out)} (HEADER, DELIMITER ',')`);
   }, threads);
+}
+
+/**
+ * The Parquet questions: `CREATE TABLE ans AS SELECT * FROM
+ * read_parquet(path)` (dropped untimed after each run) and `COPY t TO path
+ * (FORMAT parquet, COMPRESSION snappy)` from a table loaded the same way,
+ * untimed.
+ */
+async function parquetTask(con: DuckDBConnection, data: Data, threads: number): Promise<Task> {
+  const src = sqlString(data.parquet as string);
+  if (data.op === "io-parquet-write") {
+    await con.run(`CREATE TABLE t AS SELECT * FROM read_parquet(${src})`);
+    return parquetWriteTask(async (out) => {
+      await con.run(`COPY t TO ${sqlString(out)} (FORMAT parquet, COMPRESSION snappy)`);
+    }, threads);
+  }
+  return {
+    threads,
+    run: async () => {
+      await con.run(`CREATE TABLE ans AS SELECT * FROM read_parquet(${src})`);
+    },
+    check: async () => {
+      const row = async (sql: string) => (await con.runAndReadAll(sql)).getRowsJS()[0] ?? [];
+      const [n, delay, distance] = (
+        await row("SELECT count(*)::DOUBLE, sum(delay)::DOUBLE, sum(distance)::DOUBLE FROM ans")
+      ).map(Number) as [number, number, number];
+      const cols = await scalarOf(
+        con,
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'ans'",
+      );
+      const [date, origin, destination] = await row(
+        `SELECT epoch_ms(date)::DOUBLE, origin, destination FROM ans WHERE rowid = ${n - 1}`,
+      );
+      return flightsCheck(n, cols, delay, distance, Number(date), origin, destination);
+    },
+    after: async () => {
+      await con.run("DROP TABLE IF EXISTS ans");
+    },
+  };
 }

@@ -42,6 +42,10 @@ function stringsCheck(s: { offsets: Int32Array; bytes: Uint8Array; length: numbe
 }
 
 export async function prepare(data: Data, lib: Lib): Promise<Task> {
+  if (data.op.startsWith("io-parquet") || data.op.startsWith("io-arrow")) {
+    const { prepareIO } = await import("./hand-io.js");
+    return prepareIO(data);
+  }
   if (data.kind === "h2o") return csvTask(data);
   const { a, b, c } = data;
   const key = `${data.op}:${data.kind}`;

@@ -149,7 +149,12 @@ export async function prepare(data: Data, _lib?: Lib): Promise<Task> {
       return prepareFrame(data);
     }
     case "io-csv-read":
-    case "io-csv-write": {
+    case "io-csv-write":
+    case "io-parquet-read":
+    case "io-parquet-read-1t":
+    case "io-parquet-write":
+    case "io-arrow-read":
+    case "io-arrow-parse": {
       const { prepareIO } = await import("./ndframe-io.js");
       return prepareIO(data);
     }

@@ -8,18 +8,24 @@
  * `rank("dense")`, Polars' fastest op giving dense codes per row (faster
  * here than `groupBy(k).agg(len())`, which gives no codes).
  */
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, extname, join, resolve } from "node:path";
 import * as arrow from "apache-arrow";
 import pl from "nodejs-polars";
 import type { Check } from "../config.js";
 import type { Data, Strings } from "../data.js";
 import { h2oCheck } from "../h2o.js";
 import {
+  arrowFlightsCheck,
   assignCheck,
   csvWriteTask,
   DESCRIBE_STATS,
   FRAME_COLUMNS,
+  flightsCheck,
   frameCheck as frameRowsCheck,
   num,
+  parquetWriteTask,
   type Task,
   valueAt,
 } from "./adapter.js";
@@ -106,6 +112,12 @@ export async function prepare(data: Data): Promise<Task> {
     case "io-csv-read":
     case "io-csv-write":
       return csvTask(data);
+    case "io-parquet-read":
+    case "io-parquet-read-1t":
+    case "io-parquet-write":
+    case "io-arrow-read":
+    case "io-arrow-parse":
+      return fileTask(data);
     case "factorize": {
       const e = data.s !== undefined ? pl.col("s").cast(pl.Categorical).toPhysical() : a.rank("dense");
       return {
@@ -181,4 +193,80 @@ function csvTask(data: Data): Task {
   if (data.op === "io-csv-read") return { run: () => pl.readCSV(path), check: csvCheck } as Task<DataFrame>;
   const df = pl.readCSV(path);
   return csvWriteTask((out) => df.writeCSV(out));
+}
+
+const colSum = (df: DataFrame, name: string): number => num(df.getColumn(name).sum());
+
+function flights(df: DataFrame): Check {
+  const n = df.height;
+  const last = (name: string) => df.getColumn(name).get(n - 1);
+  // Series.get fails on Datetime(us) in 0.26, and Int64 get keeps 32 bits: through Float64
+  const date = df
+    .getColumn("date")
+    .slice(n - 1, 1)
+    .cast(pl.Datetime("ms"))
+    .cast(pl.Int64)
+    .cast(pl.Float64);
+  return flightsCheck(
+    n,
+    df.width,
+    colSum(df, "delay"),
+    colSum(df, "distance"),
+    num(date.get(0)),
+    last("origin"),
+    last("destination"),
+  );
+}
+
+/**
+ * A path polars' readIPC takes as a file: nodejs-polars 0.26 treats a
+ * string without the `.ipc` extension as inline IPC data, so the `.arrow`
+ * file is reached through a symlink `….ipc` in a temp directory (made
+ * untimed; polars then reads the file itself).
+ */
+function ipcPath(path: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "ndframe-bench-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const link = join(dir, `${basename(path, extname(path))}.ipc`);
+  symlinkSync(resolve(path), link);
+  return link;
+}
+
+/**
+ * The Parquet and Arrow questions: `pl.readParquet(path)`,
+ * `df.writeParquet(path, { compression: "snappy" })`, `pl.readIPC(path)`
+ * (through a `.ipc` symlink, see ipcPath) and `pl.readIPC(buffer)` (bytes
+ * read untimed).
+ */
+function fileTask(data: Data): Task {
+  const arrowCheck = (df: DataFrame): Check =>
+    data.kind === "h2o"
+      ? csvCheck(df)
+      : arrowFlightsCheck(
+          df.height,
+          df.width,
+          colSum(df, "delay"),
+          colSum(df, "distance"),
+          colSum(df, "time"),
+        );
+  switch (data.op) {
+    case "io-parquet-read":
+    case "io-parquet-read-1t": {
+      const path = data.parquet as string;
+      return { run: () => pl.readParquet(path), check: flights } as Task<DataFrame>;
+    }
+    case "io-parquet-write": {
+      const df = pl.readParquet(data.parquet as string);
+      return parquetWriteTask((out) => df.writeParquet(out, { compression: "snappy" }));
+    }
+    case "io-arrow-read": {
+      const path = ipcPath(data.arrow as string);
+      return { run: () => pl.readIPC(path), check: arrowCheck } as Task<DataFrame>;
+    }
+    case "io-arrow-parse": {
+      const bytes = readFileSync(data.arrow as string);
+      return { run: () => pl.readIPC(bytes), check: arrowCheck } as Task<DataFrame>;
+    }
+  }
+  throw new Error(`polars: no file task for ${data.op}`);
 }
