@@ -7,9 +7,35 @@
  * grows detaches every view of its old buffer, so a frame that viewed wasm
  * memory would break on the next read. The copies are transferable, which
  * is how worker threads hand their row groups to the caller.
- * Runs in workers too: it imports nothing but the errors.
+ * Runs in workers too.
  * @internal
  */
+import {
+  arrayType,
+  binary,
+  bool,
+  type DType,
+  date,
+  dictionary,
+  duration,
+  float32,
+  float64,
+  int8,
+  int16,
+  int32,
+  int64,
+  isInteger,
+  isString,
+  isVarWidth,
+  largeUtf8,
+  type TimeUnit,
+  timestamp,
+  uint8,
+  uint16,
+  uint32,
+  uint64,
+  utf8,
+} from "../../core/dtype.js";
 import { DTypeError } from "../../core/errors.js";
 
 /** A field of the exported schema: its name and C data interface format string. */
@@ -37,14 +63,24 @@ export interface RawChunk {
   readonly dictionary: RawChunk | null;
 }
 
-/** Layout of a format string: how its buffers are copied. */
-type Layout =
-  | { kind: "bits" }
-  | { kind: "fixed"; width: number }
-  | { kind: "var"; offsetWidth: 4 | 8 }
-  | { kind: "unsupported"; what: string };
-
-const FIXED: Record<string, number> = { c: 1, C: 1, s: 2, S: 2, i: 4, I: 4, f: 4, l: 8, L: 8, g: 8, tdD: 4 };
+const SIMPLE: Record<string, DType> = {
+  b: bool,
+  c: int8,
+  C: uint8,
+  s: int16,
+  S: uint16,
+  i: int32,
+  I: uint32,
+  l: int64,
+  L: uint64,
+  f: float32,
+  g: float64,
+  u: utf8,
+  U: largeUtf8,
+  z: binary,
+  tdD: date,
+};
+const UNITS: Record<string, TimeUnit> = { s: "s", m: "ms", u: "us", n: "ns" };
 
 const UNSUPPORTED: Record<string, string> = {
   n: "null",
@@ -59,34 +95,40 @@ const UNSUPPORTED: Record<string, string> = {
   "+m": "map",
 };
 
-/** How the buffers of an array with format `f` are laid out. */
-export function layoutOf(f: string): Layout {
-  if (f === "b") return { kind: "bits" };
-  const w = FIXED[f];
-  if (w !== undefined) return { kind: "fixed", width: w };
-  if (f === "u" || f === "z") return { kind: "var", offsetWidth: 4 };
-  if (f === "U") return { kind: "var", offsetWidth: 8 };
-  if (/^ts[smun]:/.test(f) || /^tD[smun]$/.test(f)) return { kind: "fixed", width: 8 };
-  if (f.startsWith("d:")) return { kind: "unsupported", what: `decimal(${f.slice(2)})` };
-  if (/^tt[smun]$/.test(f)) return { kind: "unsupported", what: "time of day" };
-  if (f.startsWith("+")) return { kind: "unsupported", what: UNSUPPORTED[f] ?? "nested" };
-  return { kind: "unsupported", what: UNSUPPORTED[f] ?? `Arrow format ${JSON.stringify(f)}` };
+/** The dtype of format `f` without a dictionary, or null. */
+function plainDType(f: string): DType | null {
+  const simple = SIMPLE[f];
+  if (simple !== undefined) return simple;
+  const unit = UNITS[f[2] as string];
+  if (unit === undefined) return null;
+  // "tsu:UTC" is a timestamp in microseconds with a zone; "tsu:" has none
+  if (f.startsWith("ts") && f[3] === ":") return timestamp(unit, f.slice(4) || null);
+  if (f.startsWith("tD") && f.length === 3) return duration(unit);
+  return null;
 }
 
-/** Throw a DTypeError naming the column when ndframe cannot hold its type. */
-export function checkField(field: RawField): void {
-  const layout = layoutOf(field.format);
-  let what = layout.kind === "unsupported" ? layout.what : null;
+/** What to call format `f` in an error. */
+function describe(f: string): string {
+  if (f.startsWith("d:")) return `decimal(${f.slice(2)})`;
+  if (/^tt[smun]$/.test(f)) return "time of day";
+  return UNSUPPORTED[f] ?? (f.startsWith("+") ? "nested" : `Arrow format ${JSON.stringify(f)}`);
+}
+
+/** The dtype of an exported field; a DTypeError naming the column when ndframe cannot hold it. */
+export function dtypeOfField(field: RawField): DType {
+  const own = plainDType(field.format);
+  let what: string | null = own === null ? describe(field.format) : null;
   if (field.dictionary !== null) {
-    const v = field.dictionary.format;
-    if (v !== "u" && v !== "U") what = `dictionary with values of Arrow format ${JSON.stringify(v)}`;
+    const value = plainDType(field.dictionary.format);
+    if (own !== null && isInteger(own) && value !== null && isString(value))
+      return dictionary(own, value, field.ordered);
+    what = `dictionary with values of Arrow format ${JSON.stringify(field.dictionary.format)}`;
   }
-  if (what !== null) {
-    throw new DTypeError(
-      `column ${JSON.stringify(field.name)}: ndframe cannot hold the Parquet/Arrow type ${what}` +
-        " (leave the column out with the columns option)",
-    );
-  }
+  if (own !== null && what === null) return own;
+  throw new DTypeError(
+    `column ${JSON.stringify(field.name)}: ndframe cannot hold the Parquet/Arrow type ${what}` +
+      " (leave the column out with the columns option)",
+  );
 }
 
 /** Reads C structs at addresses of one wasm memory. */
@@ -94,6 +136,7 @@ export class FFIReader {
   readonly #view: DataView;
   readonly #buf: ArrayBuffer;
   readonly #bytes: Uint8Array;
+  readonly #text = new TextDecoder();
 
   constructor(memory: ArrayBuffer) {
     this.#buf = memory;
@@ -114,7 +157,7 @@ export class FFIReader {
     if (p === 0) return "";
     let end = p;
     while (this.#bytes[end] !== 0) end++;
-    return new TextDecoder().decode(this.#bytes.subarray(p, end));
+    return this.#text.decode(this.#bytes.subarray(p, end));
   }
 
   /** The fields of an exported struct schema (a record batch's schema). */
@@ -159,21 +202,19 @@ export class FFIReader {
     const bitBytes = (bit + length + 7) >>> 3;
     const validity =
       validityPtr === 0 || nullCount === 0 ? null : this.#copy(validityPtr + bitStart, bitBytes);
-    const layout = layoutOf(field.format);
+    const dtype = dtypeOfField(field);
+    const storage = dtype.kind === "dictionary" ? dtype.index : dtype;
     let values: ArrayBuffer;
     let valueOffsets: ArrayBuffer | null = null;
-    let chunkOffset = 0;
-    if (layout.kind === "bits") {
+    let chunkOffset = validity === null ? 0 : bit;
+    if (storage.kind === "bool") {
       values = this.#copy(this.#ptr(buffers + 4) + bitStart, bitBytes);
       chunkOffset = bit;
-    } else if (layout.kind === "fixed") {
-      values = this.#copy(this.#ptr(buffers + 4) + offset * layout.width, length * layout.width);
-      if (validity !== null) chunkOffset = bit;
-    } else if (layout.kind === "var") {
-      [valueOffsets, values] = this.#varWidth(buffers, offset, length, layout.offsetWidth);
-      if (validity !== null) chunkOffset = bit;
+    } else if (isVarWidth(storage)) {
+      [valueOffsets, values] = this.#varWidth(buffers, offset, length, storage.kind === "large_utf8" ? 8 : 4);
     } else {
-      throw new DTypeError(`column ${JSON.stringify(field.name)}: unsupported type ${layout.what}`);
+      const width = arrayType(storage).BYTES_PER_ELEMENT;
+      values = this.#copy(this.#ptr(buffers + 4) + offset * width, length * width);
     }
     const dictAddr = this.#ptr(addr + 48);
     const dictionary =

@@ -8,8 +8,7 @@ import { IOError, KeyError, OptionError } from "../../core/errors.js";
 import { show } from "../../util/is.js";
 import { type ByteSource, bytesOf, readAllBytes } from "../source.js";
 import { fileFields, openFile, type RowGroupInfo, rowGroupsOf } from "./decode.js";
-import type { RawField } from "./ffi.js";
-import { dtypeOfField } from "./raw-frame.js";
+import { dtypeOfField, type RawField } from "./ffi.js";
 import { type ParquetFile, parquetWasm, type Wasm } from "./wasm.js";
 
 /** An open Parquet file. */

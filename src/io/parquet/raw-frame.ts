@@ -6,93 +6,19 @@
 import type { Chunk, StorageOf } from "../../core/chunk.js";
 import { makeChunk } from "../../core/chunk.js";
 import { Column } from "../../core/column.js";
-import {
-  binary,
-  bool,
-  type DType,
-  date,
-  dictionary,
-  duration,
-  float32,
-  float64,
-  type IntegerType,
-  int8,
-  int16,
-  int32,
-  int64,
-  largeUtf8,
-  type StringType,
-  type TimeUnit,
-  timestamp,
-  uint8,
-  uint16,
-  uint32,
-  uint64,
-  utf8,
-} from "../../core/dtype.js";
+import { arrayType, type DType, type StringType } from "../../core/dtype.js";
 import { DTypeError } from "../../core/errors.js";
 import { DataFrame } from "../../frame/frame.js";
-import { checkField, type RawChunk, type RawField } from "./ffi.js";
-
-const SIMPLE: Record<string, DType> = {
-  b: bool,
-  c: int8,
-  C: uint8,
-  s: int16,
-  S: uint16,
-  i: int32,
-  I: uint32,
-  l: int64,
-  L: uint64,
-  f: float32,
-  g: float64,
-  u: utf8,
-  U: largeUtf8,
-  z: binary,
-  tdD: date,
-};
-const UNITS: Record<string, TimeUnit> = { s: "s", m: "ms", u: "us", n: "ns" };
-
-/** The dtype of an exported field; a DTypeError naming the column when ndframe cannot hold it. */
-export function dtypeOfField(f: RawField): DType {
-  checkField(f);
-  if (f.dictionary !== null) {
-    const index = SIMPLE[f.format] as IntegerType;
-    return dictionary(index, SIMPLE[f.dictionary.format] as StringType, f.ordered);
-  }
-  const simple = SIMPLE[f.format];
-  if (simple !== undefined) return simple;
-  const unit = UNITS[f.format[2] as string] as TimeUnit;
-  // "tsu:UTC" is a timestamp in microseconds with a zone; "tsu:" has none
-  if (f.format.startsWith("ts")) return timestamp(unit, f.format.slice(4) || null);
-  return duration(unit);
-}
-
-const VIEWS: Partial<Record<DType["kind"], new (b: ArrayBuffer) => StorageOf<DType>>> = {
-  int8: Int8Array,
-  int16: Int16Array,
-  int32: Int32Array,
-  int64: BigInt64Array,
-  uint16: Uint16Array,
-  uint32: Uint32Array,
-  uint64: BigUint64Array,
-  float32: Float32Array,
-  float64: Float64Array,
-  date: Int32Array,
-  timestamp: BigInt64Array,
-  duration: BigInt64Array,
-};
+import { dtypeOfField, type RawChunk, type RawField } from "./ffi.js";
 
 /** The chunk viewing a raw chunk's buffers. */
 function chunkOfRaw(raw: RawChunk, dtype: DType): Chunk {
-  let values: StorageOf<DType>;
+  // a dictionary's codes in its index type
+  const values = new (arrayType(dtype))(raw.values) as StorageOf<DType>;
   let dict: Column<StringType> | null = null;
   if (dtype.kind === "dictionary") {
-    values = new (VIEWS[dtype.index.kind] ?? Uint8Array)(raw.values);
     if (raw.dictionary === null) throw new DTypeError("Arrow dictionary array without its dictionary");
     dict = new Column(dtype.value, [chunkOfRaw(raw.dictionary, dtype.value) as Chunk<StringType>]);
-  } else {
-    values = new (VIEWS[dtype.kind] ?? Uint8Array)(raw.values);
   }
   const offsets = raw.valueOffsets;
   return makeChunk({

@@ -5,7 +5,7 @@
  * memory), then parquet-wasm encodes it.
  */
 
-import { dtypeToString } from "../../core/dtype.js";
+import { dtypeEquals, dtypeToString } from "../../core/dtype.js";
 import { OptionError } from "../../core/errors.js";
 import { DataFrame } from "../../frame/frame.js";
 import { isObject, maybeBoolean, maybeKeyword, optionsOf, show } from "../../util/is.js";
@@ -147,11 +147,11 @@ function sameSchema(first: DataFrame, df: DataFrame, n: number, what: string): v
   if (a.length !== b.length || a.some((c, i) => c !== b[i]))
     throw new OptionError(`${what}: batch ${n} has columns ${show(b)}, the first batch ${show(a)}`);
   for (const c of a) {
-    const x = dtypeToString(first.column(c).dtype);
-    const y = dtypeToString(df.column(c).dtype);
-    if (x !== y)
+    const x = first.column(c).dtype;
+    const y = df.column(c).dtype;
+    if (!dtypeEquals(x, y))
       throw new OptionError(
-        `${what}: column ${JSON.stringify(c)} of batch ${n} is ${y}, in the first batch ${x}`,
+        `${what}: column ${JSON.stringify(c)} of batch ${n} is ${dtypeToString(y)}, in the first batch ${dtypeToString(x)}`,
       );
   }
 }
