@@ -4,7 +4,8 @@
  * and one chunk, not the file.
  */
 import type { DataFrame } from "../frame/frame.js";
-import type { ReadCSVOptions } from "../io/csv/options.js";
+import { frameFrom } from "../io/csv/finish-frame.js";
+import { csvSettings, type ReadCSVOptions } from "../io/csv/options.js";
 import { parseCSV, readCSV as readAny } from "../io/csv/read-csv.js";
 import {
   csvFrames,
@@ -15,15 +16,23 @@ import {
 } from "../io/csv/scan-csv.js";
 import { csvBatches, type ToCSVOptions, writeCSV as writeAny } from "../io/csv/write-csv.js";
 import type { ByteSource } from "../io/source.js";
+import { readParallel } from "./csv-parallel.js";
 import { fileBytes, fileChunks, fileSize, pathOf, writeFile } from "./files.js";
+import { defaultThreads } from "./worker-boot.js";
 
 /**
  * Read CSV from a file path, a file: URL, or any source `readCSV` takes
  * (bytes, Blob, Response, http URL, stream) into a DataFrame. A file is
  * read in 4 MiB chunks, never whole; the options and rules are readCSV's.
+ * A file of 16 MiB or more is read in parts on `threads` worker threads
+ * at once (default: the cores, at most 4), each part's columns becoming
+ * chunks of the frame's columns; the frame, its dtypes and its errors are
+ * those of one pass, which the read falls back to when the parts cannot
+ * give them (a quoted line break where the file was split, text in a
+ * column one part read as numbers, an error to report with its line).
  *
  * @param source - a path, or any source of the isomorphic readCSV
- * @param options - see `ReadCSVOptions`
+ * @param options - see `ReadCSVOptions`, and `threads`
  * @returns the frame
  * @example
  * ```ts
@@ -37,9 +46,14 @@ export async function readCSV(source: ByteSource, options?: ReadCSVOptions): Pro
   if (path === null) return readAny(source, options);
   // papaparse reads whole text: the file's bytes, read once
   if (options?.engine === "papaparse") return parseCSV(await fileBytes(path, "readCSV"), options);
-  const { settings } = scanSettings(options);
+  const { threads, ...rest } = options ?? {};
+  const { settings } = scanSettings(rest);
+  const size = await fileSize(path, "readCSV");
+  const n = threads === undefined ? defaultThreads() : (csvSettings({ threads }).threads ?? 1);
+  const parts = await readParallel(path, rest, settings, size, n);
+  if (parts !== null) return frameFrom(parts, settings, "readCSV");
   const again = (from: number) => fileChunks(path, "readCSV", from);
-  return readWhole(fileChunks(path, "readCSV"), settings, again, await fileSize(path, "readCSV"));
+  return readWhole(fileChunks(path, "readCSV"), settings, again, size);
 }
 
 /**

@@ -44,8 +44,13 @@ export async function fileSize(path: string, what: string): Promise<number> {
   }
 }
 
-/** The file's bytes from `from` on, in chunks of 4 MiB (each a fresh buffer). */
-export async function* fileChunks(path: string, what: string, from = 0): AsyncGenerator<Uint8Array> {
+/** The file's bytes [from, to), in chunks of 4 MiB (each a fresh buffer). */
+export async function* fileChunks(
+  path: string,
+  what: string,
+  from = 0,
+  to = Number.POSITIVE_INFINITY,
+): AsyncGenerator<Uint8Array> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, "r");
@@ -54,12 +59,13 @@ export async function* fileChunks(path: string, what: string, from = 0): AsyncGe
   }
   try {
     let pos = from;
-    for (;;) {
-      const buf = new Uint8Array(CHUNK);
-      const { bytesRead } = await handle.read(buf, 0, CHUNK, pos);
+    while (pos < to) {
+      const size = Math.min(CHUNK, to - pos);
+      const buf = new Uint8Array(size);
+      const { bytesRead } = await handle.read(buf, 0, size, pos);
       if (bytesRead === 0) return;
       pos += bytesRead;
-      yield bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead);
+      yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
     }
   } catch (e) {
     if (e instanceof IOError) throw e;

@@ -15,7 +15,8 @@ import {
 } from "../io/parquet/write-parquet.js";
 import type { ByteSource } from "../io/source.js";
 import { fileBytes, fileError, fileSize, pathOf, writeFile } from "./files.js";
-import { defaultThreads, WorkerPool } from "./parquet-pool.js";
+import { WorkerPool } from "./parquet-pool.js";
+import { defaultThreads } from "./worker-boot.js";
 
 // Decode workers are a process-wide resource, started on the first read that wants them.
 const pool = new WorkerPool();

@@ -97,6 +97,8 @@ export class CsvColumn {
   valid: Uint8Array | null = null;
   /** Timestamps: TS_NONE until the first value, then naive or UTC. */
   tz = TS_NONE;
+  /** Rows the current block holds (BLOCK, or more once `grow` sized it for the whole input). */
+  cap = BLOCK;
   readonly #blocks: Block[] = [];
   readonly #num = new Float64Array(1);
   /** Restarted: rows before `prefixRows` are read again as text into `prefix`. */
@@ -138,22 +140,50 @@ export class CsvColumn {
   #open(keepBytes: number): void {
     this.valid = null;
     const k = this.kind;
-    if (k === I32) this.i32 = new Int32Array(BLOCK);
-    else if (k === F64) this.f64 = new Float64Array(BLOCK);
-    else if (k === I64 || k === TS) this.w64 = new Int32Array(2 * BLOCK);
-    else if (k === BOOL) this.u8 = new Uint8Array(BLOCK);
+    const cap = this.cap;
+    if (k === I32) this.i32 = new Int32Array(cap);
+    else if (k === F64) this.f64 = new Float64Array(cap);
+    else if (k === I64 || k === TS) this.w64 = new Int32Array(2 * cap);
+    else if (k === BOOL) this.u8 = new Uint8Array(cap);
     else if (k === UTF8) {
-      this.offs = new Int32Array(BLOCK + 1);
+      this.offs = new Int32Array(cap + 1);
       this.bytes = new Uint8Array(Math.max(1024, keepBytes + (keepBytes >>> 3)));
       this.nBytes = 0;
     }
   }
 
-  /** Seal the current block of `length` rows and open the next. */
+  /** Seal the current block of `length` rows and open the next, of BLOCK rows. */
   seal(length: number): void {
     if (this.kind === SKIP) return;
     this.#blocks.push(this.#current(length));
+    this.cap = BLOCK;
     this.#open(this.nBytes);
+  }
+
+  /**
+   * Let the current block, holding `at` rows, hold `cap` rows: its storage
+   * is copied into larger buffers (string bytes sized at the same bytes
+   * per row, and more), so that a read whose size is known fills one block
+   * instead of joining many at the end.
+   */
+  grow(at: number, cap: number): void {
+    this.cap = cap;
+    const k = this.kind;
+    if (k === SKIP) return;
+    if (this.valid !== null) {
+      const v = new Uint8Array((cap + 7) >>> 3).fill(255);
+      v.set(this.valid.subarray(0, (at + 7) >>> 3));
+      this.valid = v;
+    }
+    if (k === I32) this.i32 = copied(new Int32Array(cap), this.i32, at);
+    else if (k === F64) this.f64 = copied(new Float64Array(cap), this.f64, at);
+    else if (k === I64 || k === TS) this.w64 = copied(new Int32Array(2 * cap), this.w64, 2 * at);
+    else if (k === BOOL) this.u8 = copied(new Uint8Array(cap), this.u8, at);
+    else if (k === UTF8) {
+      this.offs = copied(new Int32Array(cap + 1), this.offs, at + 1);
+      const want = at === 0 ? 1024 : Math.ceil((this.nBytes / at) * cap * 1.05) + 1024;
+      this.bytes = copied(new Uint8Array(Math.max(want, this.nBytes)), this.bytes, this.nBytes);
+    }
   }
 
   #current(length: number): Block {
@@ -180,7 +210,7 @@ export class CsvColumn {
 
   /** Mark row `at` of the block null (its value slot holds 0 / an empty string). */
   setNull(at: number): void {
-    if (this.valid === null) this.valid = new Uint8Array(BLOCK >>> 3).fill(255);
+    if (this.valid === null) this.valid = new Uint8Array((this.cap + 7) >>> 3).fill(255);
     this.valid[at >>> 3] = (this.valid[at >>> 3] as number) & ~(1 << (at & 7));
   }
 
@@ -345,7 +375,7 @@ export class CsvColumn {
   #widen(to: number, at: number): void {
     const from = this.kind;
     if (to === I64) {
-      const w = new Int32Array(2 * BLOCK);
+      const w = new Int32Array(2 * this.cap);
       for (let i = 0; i < at; i++) {
         const v = this.i32[i] as number;
         w[2 * i] = v;
@@ -353,7 +383,7 @@ export class CsvColumn {
       }
       this.w64 = w;
     } else {
-      const f = new Float64Array(BLOCK);
+      const f = new Float64Array(this.cap);
       if (from === I32) for (let i = 0; i < at; i++) f[i] = this.i32[i] as number;
       else
         for (let i = 0; i < at; i++)
@@ -386,6 +416,12 @@ export class CsvColumn {
   }
 }
 
+/** `out` with the first `n` elements of `from`. */
+function copied<T extends Int32Array | Float64Array | Uint8Array>(out: T, from: T, n: number): T {
+  out.set(from.subarray(0, n) as never);
+  return out;
+}
+
 function emptyBlock(): Block {
   return {
     kind: F64,
@@ -398,7 +434,8 @@ function emptyBlock(): Block {
   };
 }
 
-function dtypeOf(kind: number, tz: number): DType {
+/** The dtype a column of `kind` (and timestamp zone `tz`) reads into. */
+export function dtypeOf(kind: number, tz: number): DType {
   switch (kind) {
     case BOOL:
       return bool;
@@ -420,17 +457,8 @@ function blockChunk(b: Block, dtype: DType): Chunk {
   const n = b.length;
   let values: ArrayBufferView;
   let valueOffsets: Int32Array | null = null;
-  if (b.kind === NULL) {
-    // only nulls: zeros of the column's dtype
-    const k = dtype.kind;
-    if (k === "utf8") {
-      values = new Uint8Array(0);
-      valueOffsets = new Int32Array(n + 1);
-    } else if (k === "bool") values = new Uint8Array((n + 7) >>> 3);
-    else if (k === "int32") values = new Int32Array(n);
-    else if (k === "int64" || k === "timestamp") values = new BigInt64Array(n);
-    else values = new Float64Array(n);
-  } else if (b.kind === UTF8) {
+  if (b.kind === NULL) return nullChunk(dtype, n, b.validity);
+  if (b.kind === UTF8) {
     valueOffsets = (b.offsets as Int32Array).subarray(0, n + 1);
     values = (b.bytes as Uint8Array).subarray(0, valueOffsets[n] as number);
   } else if (b.kind === BOOL) {
@@ -443,6 +471,25 @@ function blockChunk(b: Block, dtype: DType): Chunk {
     values = new BigInt64Array(w.buffer, w.byteOffset, n);
   } else values = (b.values as Int32Array | Float64Array).subarray(0, n);
   return makeChunk({ dtype, length: n, values, validity: b.validity, valueOffsets } as never);
+}
+
+/**
+ * `n` nulls of a dtype the reader makes: zeros (empty strings) under a
+ * validity of all nulls, or under `validity` when given.
+ */
+export function nullChunk(dtype: DType, n: number, validity: Uint8Array | null = null): Chunk {
+  const k = dtype.kind;
+  let values: ArrayBufferView;
+  let valueOffsets: Int32Array | null = null;
+  if (k === "utf8") {
+    values = new Uint8Array(0);
+    valueOffsets = new Int32Array(n + 1);
+  } else if (k === "bool") values = new Uint8Array((n + 7) >>> 3);
+  else if (k === "int32") values = new Int32Array(n);
+  else if (k === "int64" || k === "timestamp") values = new BigInt64Array(n);
+  else values = new Float64Array(n);
+  const valid = validity ?? new Uint8Array((n + 7) >>> 3);
+  return makeChunk({ dtype, length: n, values, validity: valid, valueOffsets } as never);
 }
 
 function sliceOf(c: Chunk, skip: number): Chunk {

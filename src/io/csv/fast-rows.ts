@@ -61,6 +61,11 @@ export class RowReader {
   #rowLine = 0;
   #checkedPos = -1;
   #checkedGood = true;
+  /** Rows the current block holds. */
+  #cap = BLOCK;
+  /** Bytes of the rows read by earlier calls of `read`, and where this call started. */
+  #used = 0;
+  #callStart = 0;
 
   constructor(
     readonly cols: readonly CsvColumn[],
@@ -70,6 +75,8 @@ export class RowReader {
     readonly limit: number,
     readonly onBadLines: "error" | "skip" | "warn",
     line: number,
+    /** The bytes this reader will be given, when known (else Infinity): they size the columns. */
+    readonly expected: number,
   ) {
     this.line = line;
     const good = () => this.#rowIsGood();
@@ -103,6 +110,35 @@ export class RowReader {
    * so unquoted scans stop without bounds checks.
    */
   read(buf: Uint8Array, pos: number, cut: number): WindowResult {
+    this.#callStart = pos;
+    const r = this.#read(buf, pos, cut);
+    this.#used += r.pos - pos;
+    return r;
+  }
+
+  /**
+   * The block is full at `at` rows (the reading position is `pos`): the
+   * reader's first block grows to hold every row the expected bytes
+   * should have (5% more), else it is sealed and the next one opened.
+   * Returns the row the block goes on at.
+   */
+  #full(at: number, pos: number): number {
+    const used = this.#used + (pos - this.#callStart);
+    const left = this.expected - used;
+    if (at === this.rows && left > 0 && left < Number.POSITIVE_INFINITY && used > 0) {
+      const cap = Math.min(at + Math.ceil((left / used) * at * 1.05) + 1024, this.limit);
+      if (cap > at) {
+        for (const col of this.cols) col.grow(at, cap);
+        this.#cap = cap;
+        return at;
+      }
+    }
+    for (const col of this.cols) col.seal(at);
+    this.#cap = BLOCK;
+    return 0;
+  }
+
+  #read(buf: Uint8Array, pos: number, cut: number): WindowResult {
     const cols = this.cols;
     const width = cols.length;
     const delim = this.dialect.delimiter;
@@ -124,10 +160,7 @@ export class RowReader {
         pos = this.#skipLine(buf, pos, cut);
         continue;
       }
-      if (at === BLOCK) {
-        for (const col of cols) col.seal(BLOCK);
-        at = 0;
-      }
+      if (at === this.#cap) at = this.#full(at, pos);
       const rowPos = pos;
       const rowLine = this.line;
       this.#rowPos = pos;

@@ -13,40 +13,8 @@ import { CastError, ParseError } from "../../core/errors.js";
 import { cast } from "../../core/kernels/cast.js";
 import { mulAddWords } from "../../core/kernels/cast-time-math.js";
 import { DataFrame } from "../../frame/frame.js";
-import { type TextRules, UTF8 } from "./csv-column.js";
-import { NullMarkers } from "./null-markers.js";
-import { type CsvSettings, dialectOf } from "./options.js";
-import type { FastOptions, FastResult } from "./read-fast.js";
-
-/** The engines' options; `delimiter` -1 lets the fast engine sniff it. */
-export function engineOptions(s: CsvSettings, delimiter: number): FastOptions {
-  const kinds = new Map<string, number>();
-  for (const [name, d] of s.dtypes) kinds.set(name, d.kind);
-  for (const name of s.dateFormats.keys()) kinds.set(name, UTF8);
-  return {
-    dialect: dialectOf(s, delimiter),
-    header: s.header,
-    names: s.names,
-    skipRows: s.skipRows,
-    nRows: s.nRows,
-    kinds,
-    useCols: s.useCols,
-    onBadLines: s.onBadLines,
-    dates: s.parseDates,
-  };
-}
-
-/** How field text becomes values. */
-export function textRules(s: CsvSettings): TextRules {
-  return {
-    nulls: new NullMarkers(s.nulls),
-    decimal: s.decimal,
-    thousands: s.thousands,
-    quote: s.quote,
-    escape: s.escape,
-    decode: (b, from, to) => new TextDecoder().decode(b.subarray(from, to)),
-  };
-}
+import type { CsvSettings } from "./options.js";
+import type { FastResult } from "./read-fast.js";
 
 /** The parsed columns as a frame, with requested dtypes, date formats and dictionaries applied. */
 export function frameFrom(r: FastResult, s: CsvSettings, what: string): DataFrame {

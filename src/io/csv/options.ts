@@ -6,9 +6,10 @@
 import { type DType, dtypeToString, parseDType } from "../../core/dtype.js";
 import { OptionError } from "../../core/errors.js";
 import { isObject, maybeBoolean, maybeKeyword, nonNegativeInt, show } from "../../util/is.js";
-import { BOOL, F64, I32, I64, TS, UTF8 } from "./csv-column.js";
+import { BOOL, F64, I32, I64, type TextRules, TS, UTF8 } from "./csv-column.js";
 import type { BadLine } from "./fast-rows.js";
-import { PANDAS_NULLS } from "./null-markers.js";
+import { NullMarkers, PANDAS_NULLS } from "./null-markers.js";
+import type { FastOptions } from "./read-fast.js";
 import type { Dialect } from "./tokenize.js";
 
 /** Options of `readCSV` and `parseCSV`. */
@@ -53,6 +54,12 @@ export interface ReadCSVOptions {
   onBadLines?: "error" | "skip" | "warn";
   /** Receives the rows left out by onBadLines "skip" or "warn", once, after reading. */
   badLines?: (rows: BadLine[]) => void;
+  /**
+   * Threads that read parts of the file at once: `ndframe/node`'s readCSV
+   * of a file path with the fast engine only (default there: the cores, at
+   * most 4; 1 reads in one pass). Elsewhere more than 1 is an error.
+   */
+  threads?: number;
 }
 
 /** Everything the engines need, normalized. */
@@ -78,6 +85,8 @@ export interface CsvSettings {
   dictionary: boolean | ReadonlySet<string>;
   onBadLines: "error" | "skip" | "warn";
   badLines: ((rows: BadLine[]) => void) | null;
+  /** null: the reader's default. */
+  threads: number | null;
 }
 
 const KEYS = new Set([
@@ -101,6 +110,7 @@ const KEYS = new Set([
   "dictionary",
   "onBadLines",
   "badLines",
+  "threads",
 ]);
 
 /** Validate and normalize readCSV options. */
@@ -138,6 +148,7 @@ export function csvSettings(options: ReadCSVOptions | undefined): CsvSettings {
     dictionary: dictionary(o.dictionary),
     onBadLines: maybeKeyword("onBadLines", o.onBadLines, ["error", "skip", "warn"], "error"),
     badLines: o.badLines === undefined ? null : callback("badLines", o.badLines),
+    threads: o.threads === undefined ? null : Math.max(1, nonNegativeInt("threads", o.threads)),
   };
   if (s.delimiter !== null && (s.delimiter === s.quote || s.delimiter === 10 || s.delimiter === 13)) {
     throw new OptionError(
@@ -152,6 +163,14 @@ export function csvSettings(options: ReadCSVOptions | undefined): CsvSettings {
       );
   }
   return s;
+}
+
+/** Reject `threads` above 1 where a read runs on the calling thread only. */
+export function oneThread(s: CsvSettings, what: string): void {
+  if (s.threads !== null && s.threads > 1)
+    throw new OptionError(
+      `${what}: threads: ${s.threads} reads parts of a file at once, which only ndframe/node's readCSV of a file path does (with the fast engine); use threads: 1 or leave it out`,
+    );
 }
 
 /** The fast engine's dialect once the delimiter is known. */
@@ -268,4 +287,36 @@ function kindFor(name: string, d: DType): number {
         `invalid dtypes: column ${JSON.stringify(name)}: CSV text cannot be read as ${dtypeToString(d)} (read it as utf8 and convert)`,
       );
   }
+}
+
+/** The engines' options; `delimiter` -1 lets the fast engine sniff it. */
+export function engineOptions(s: CsvSettings, delimiter: number): FastOptions {
+  const kinds = new Map<string, number>();
+  for (const [name, d] of s.dtypes) kinds.set(name, d.kind);
+  for (const name of s.dateFormats.keys()) kinds.set(name, UTF8);
+  return {
+    dialect: dialectOf(s, delimiter),
+    header: s.header,
+    names: s.names,
+    skipRows: s.skipRows,
+    nRows: s.nRows,
+    kinds,
+    useCols: s.useCols,
+    onBadLines: s.onBadLines,
+    dates: s.parseDates,
+    firstLine: 1,
+    bom: true,
+  };
+}
+
+/** How field text becomes values. */
+export function textRules(s: CsvSettings): TextRules {
+  return {
+    nulls: new NullMarkers(s.nulls),
+    decimal: s.decimal,
+    thousands: s.thousands,
+    quote: s.quote,
+    escape: s.escape,
+    decode: (b, from, to) => new TextDecoder().decode(b.subarray(from, to)),
+  };
 }

@@ -5,8 +5,15 @@ import { OptionError } from "../../core/errors.js";
 import type { DataFrame } from "../../frame/frame.js";
 import { show } from "../../util/is.js";
 import { type ByteSource, byteChunks, bytesOf, readAllBytes } from "../source.js";
-import { engineOptions, frameFrom, textRules } from "./finish-frame.js";
-import { type CsvSettings, csvSettings, type ReadCSVOptions } from "./options.js";
+import { frameFrom } from "./finish-frame.js";
+import {
+  type CsvSettings,
+  csvSettings,
+  engineOptions,
+  oneThread,
+  type ReadCSVOptions,
+  textRules,
+} from "./options.js";
 import { readFast } from "./read-fast.js";
 import { readPapaparse } from "./read-papaparse.js";
 import { readWhole } from "./scan-csv.js";
@@ -43,6 +50,7 @@ export type { ReadCSVOptions };
  */
 export async function readCSV(source: ByteSource, options?: ReadCSVOptions): Promise<DataFrame> {
   const settings = csvSettings(options);
+  oneThread(settings, "readCSV");
   if (typeof Blob !== "undefined" && source instanceof Blob && settings.engine === "fast") {
     // a Blob is read in chunks and can give its bytes again for a restarted column
     const again = (from: number) => byteChunks(source.slice(from), "readCSV");
@@ -68,6 +76,7 @@ export async function readCSV(source: ByteSource, options?: ReadCSVOptions): Pro
  */
 export function parseCSV(text: string | Uint8Array | ArrayBuffer, options?: ReadCSVOptions): DataFrame {
   const settings = csvSettings(options);
+  oneThread(settings, "parseCSV");
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : bytesOf(text);
   if (bytes === null)
     throw new OptionError(`parseCSV expects a string, Uint8Array or ArrayBuffer, got ${show(text)}`);

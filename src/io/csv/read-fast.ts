@@ -31,6 +31,10 @@ export interface FastOptions {
   readonly onBadLines: "error" | "skip" | "warn";
   /** Infer ISO 8601 text as timestamps. */
   readonly dates: boolean;
+  /** The line number of the first byte (a part of a file read on its own starts past line 1). */
+  readonly firstLine: number;
+  /** Remove a byte order mark at the start (not for a part that starts inside a file). */
+  readonly bom: boolean;
 }
 
 export type { BadLine };
@@ -80,13 +84,21 @@ export class CsvCore {
     readonly rules: TextRules,
     /** Rows per batch (Infinity: one batch). */
     readonly batchRows: number,
+    /** The input's size in bytes, when known: the columns are sized from it. */
+    readonly totalBytes: number | null = null,
   ) {
     this.#dialect = o.dialect;
+    this.#line = o.firstLine;
   }
 
   /** Bytes consumed so far (absolute offset of the first unread byte). */
   get consumed(): number {
     return this.#base;
+  }
+
+  /** The line number at the first unread byte. */
+  get line(): number {
+    return this.#line;
   }
 
   /** Rows read so far. */
@@ -149,7 +161,7 @@ export class CsvCore {
   #start(final: boolean): boolean {
     const c = this.#carry;
     if (this.#base === 0 && c.length < 3 && !final) return false;
-    if (this.#base === 0 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) this.#consume(3);
+    if (this.o.bom && this.#base === 0 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) this.#consume(3);
     while (this.#skipped < this.o.skipRows) {
       const nl = this.#carry.indexOf(LF);
       if (nl < 0) {
@@ -219,6 +231,7 @@ export class CsvCore {
       limit,
       this.o.onBadLines,
       this.#line,
+      this.totalBytes === null ? Number.POSITIVE_INFINITY : this.totalBytes - this.#base,
     );
     this.#batchStart = this.#base;
     this.#batchLine = this.#line;
@@ -342,7 +355,7 @@ export function columnsOf(p: Pending): FastResult {
 
 /** Read CSV bytes held in memory into columns (one batch). */
 export function readFast(buf: Uint8Array, o: FastOptions, rules: TextRules): FastResult {
-  const core = new CsvCore(o, rules, Number.POSITIVE_INFINITY);
+  const core = new CsvCore(o, rules, Number.POSITIVE_INFINITY, buf.length);
   core.feed(buf);
   core.end();
   const p = core.take()[0] as Pending;

@@ -8,8 +8,15 @@ import { OptionError } from "../../core/errors.js";
 import type { DataFrame } from "../../frame/frame.js";
 import { isObject, show } from "../../util/is.js";
 import { type ByteSource, byteChunks } from "../source.js";
-import { engineOptions, frameFrom, textRules } from "./finish-frame.js";
-import { type CsvSettings, csvSettings, type ReadCSVOptions } from "./options.js";
+import { frameFrom } from "./finish-frame.js";
+import {
+  type CsvSettings,
+  csvSettings,
+  engineOptions,
+  oneThread,
+  type ReadCSVOptions,
+  textRules,
+} from "./options.js";
 import { CsvCore, columnsOf, type FastResult, type Pending, prefixReader } from "./read-fast.js";
 
 /** How far a scan has come: bytes and rows read, and the input's size when known. */
@@ -74,6 +81,7 @@ export function scanSettings(options: ScanCSVOptions | undefined) {
   if (onProgress !== undefined && typeof onProgress !== "function")
     throw new OptionError(`invalid onProgress: ${show(onProgress)} (expected a function)`);
   const settings = csvSettings(rest);
+  oneThread(settings, "scanCSV");
   if (settings.engine !== "fast")
     throw new OptionError('scanCSV reads with the fast engine only (engine: "fast")');
   return { settings, batchRows, progress: onProgress ?? null };
@@ -107,7 +115,7 @@ export async function* csvFrames(
   progress: ((p: ScanProgress) => void) | null,
 ): AsyncGenerator<DataFrame> {
   const rules = textRules(s);
-  const core = new CsvCore(engineOptions(s, s.delimiter ?? -1), rules, batchRows);
+  const core = new CsvCore(engineOptions(s, s.delimiter ?? -1), rules, batchRows, totalBytes);
   // one-shot input: the first batch's chunks, for its restarted columns
   let kept: { at: number; bytes: Uint8Array }[] | null = reread === null ? [] : null;
   let offset = 0;
