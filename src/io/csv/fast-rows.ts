@@ -219,28 +219,23 @@ export class RowReader {
             done = true;
           }
         } else if (k === UTF8 && buf[pos] !== quote) {
-          // copy while scanning for the terminator; a null marker is taken back
-          let out = col.bytes;
-          const n0 = col.nBytes;
-          let n = n0;
+          // find the terminator, then copy (a loop without a capacity check per byte)
           let j = pos;
           let high = 0;
           let ch = buf[j] as number;
           while (ch !== delim && ch !== LF && ch !== CR) {
-            if (n === out.length) {
-              col.nBytes = n;
-              col.growBytes(1024);
-              out = col.bytes;
-            }
             high |= ch;
-            out[n++] = ch;
             ch = buf[++j] as number;
           }
-          if (nulls.isNull(buf, pos, j)) {
-            n = n0;
-            col.setNull(at);
-          } else if (high >= 128) this.#checkUtf8(buf, pos, j, c);
-          col.nBytes = n;
+          let n = col.nBytes;
+          if (nulls.isNull(buf, pos, j)) col.setNull(at);
+          else {
+            if (high >= 128) this.#checkUtf8(buf, pos, j, c);
+            if (col.bytes.length - n < j - pos) col.growBytes(j - pos);
+            const out = col.bytes;
+            for (let i = pos; i < j; i++) out[n++] = buf[i] as number;
+            col.nBytes = n;
+          }
           col.offs[at + 1] = n;
           pos = j;
           done = true;
