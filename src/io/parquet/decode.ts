@@ -59,6 +59,21 @@ export function rowGroupsOf(file: ParquetFile): RowGroupInfo[] {
   }
 }
 
+/** The file's key-value metadata. */
+export function keyValue(file: ParquetFile): Map<string, string> {
+  const meta = file.metadata();
+  try {
+    const f = meta.fileMetadata();
+    try {
+      return f.keyValueMetadata() as Map<string, string>;
+    } finally {
+      f.free();
+    }
+  } finally {
+    meta.free();
+  }
+}
+
 /** Where a row group's bytes come from: the whole file in memory, or an open file read in ranges. */
 export type RowGroupSource = { readonly bytes: Uint8Array } | { readonly file: ParquetFile };
 

@@ -7,7 +7,8 @@
 import { IOError, KeyError, OptionError } from "../../core/errors.js";
 import { show } from "../../util/is.js";
 import { type ByteSource, bytesOf, readAllBytes } from "../source.js";
-import { fileFields, openFile, type RowGroupInfo, rowGroupsOf } from "./decode.js";
+import { CATEGORIES_KEY, parseCategories, type StoredCategories } from "./categories.js";
+import { fileFields, keyValue, openFile, type RowGroupInfo, rowGroupsOf } from "./decode.js";
 import { dtypeOfField, type RawField } from "./ffi.js";
 import { type ParquetFile, parquetWasm, type Wasm } from "./wasm.js";
 
@@ -21,6 +22,8 @@ export interface OpenParquet {
   /** Every field of the file, in file order. */
   readonly fields: readonly RawField[];
   readonly rowGroups: readonly RowGroupInfo[];
+  /** Dictionary columns' categories stored by ndframe's writer. */
+  readonly categories: ReadonlyMap<string, StoredCategories>;
 }
 
 const isBlob = (x: unknown): x is Blob => typeof Blob !== "undefined" && x instanceof Blob;
@@ -58,7 +61,9 @@ export async function openParquet(source: ByteSource, what: string, whole: boole
   const pw = await parquetWasm();
   const file = await openFile(pw, blob, what);
   try {
-    return { pw, blob, file, bytes, fields: fileFields(pw, file), rowGroups: rowGroupsOf(file) };
+    const fields = fileFields(pw, file);
+    const categories = parseCategories(keyValue(file).get(CATEGORIES_KEY));
+    return { pw, blob, file, bytes, fields, rowGroups: rowGroupsOf(file), categories };
   } catch (e) {
     file.free();
     throw e;

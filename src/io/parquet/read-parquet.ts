@@ -7,6 +7,7 @@ import { OptionError } from "../../core/errors.js";
 import type { DataFrame } from "../../frame/frame.js";
 import { nonNegativeInt, optionsOf } from "../../util/is.js";
 import type { ByteSource } from "../source.js";
+import { withCategories } from "./categories.js";
 import { type DecodedRowGroup, decodeRowGroup } from "./decode.js";
 import {
   maybeIndices,
@@ -136,7 +137,7 @@ export async function readOpen(
     session?.done();
   }
   if (failure !== null) throw failure;
-  return frameOfRowGroups(fields, results);
+  return withCategories(frameOfRowGroups(fields, results), f.categories);
 }
 
 /**

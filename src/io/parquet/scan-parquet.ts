@@ -6,6 +6,7 @@ import { OptionError } from "../../core/errors.js";
 import type { DataFrame } from "../../frame/frame.js";
 import { optionsOf, show } from "../../util/is.js";
 import type { ByteSource } from "../source.js";
+import { withCategories } from "./categories.js";
 import { maybeIndices, maybeNames, openParquet, pickRowGroups, projectFields } from "./open.js";
 import { frameOfRowGroups } from "./raw-frame.js";
 import { type Decoder, type DecodeWorkers, jobOf, localDecoder } from "./read-parquet.js";
@@ -82,7 +83,7 @@ export async function* scanParquetWith(
     for (let k = 0; k < picked.length; k++) {
       const index = picked[k] as number;
       const r = await decode(jobOf(f, index, columns, what));
-      const frame = frameOfRowGroups(fields, [r]);
+      const frame = withCategories(frameOfRowGroups(fields, [r]), f.categories);
       rows += frame.shape[0];
       (progress as ScanParquetOptions["onProgress"])?.({
         rows,

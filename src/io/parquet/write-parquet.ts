@@ -10,6 +10,7 @@ import { OptionError } from "../../core/errors.js";
 import { DataFrame } from "../../frame/frame.js";
 import { isObject, maybeBoolean, maybeKeyword, optionsOf, show } from "../../util/is.js";
 import { toArrowIPC } from "../arrow/arrow-ipc.js";
+import { CATEGORIES_KEY, categoriesJSON } from "./categories.js";
 import { wasmError } from "./decode.js";
 import { parquetWasm, type Table, type Wasm, type WriterProperties } from "./wasm.js";
 
@@ -46,8 +47,12 @@ function writerSettings(options: unknown, what: string): WriterSettings {
   };
 }
 
-/** parquet-wasm writer properties (a fresh object: parquet-wasm consumes it). */
-function properties(pw: Wasm, s: WriterSettings): Properties {
+/**
+ * parquet-wasm writer properties (a fresh object: parquet-wasm consumes
+ * it); the dictionary columns' categories of `df` go into the key-value
+ * metadata.
+ */
+function properties(pw: Wasm, s: WriterSettings, df: DataFrame | null): Properties {
   const C = pw.Compression;
   const code = {
     snappy: C.SNAPPY,
@@ -62,6 +67,8 @@ function properties(pw: Wasm, s: WriterSettings): Properties {
     .setDictionaryEnabled(s.dictionary)
     .setCreatedBy("ndframe");
   if (s.rowGroupSize !== null) b = b.setMaxRowGroupSize(s.rowGroupSize);
+  const categories = df === null ? null : categoriesJSON(df);
+  if (categories !== null) b = b.setKeyValueMetadata(new Map([[CATEGORIES_KEY, categories]]));
   return b.build();
 }
 
@@ -100,7 +107,7 @@ export async function toParquet(df: DataFrame, options?: ToParquetOptions): Prom
   checkFrame(df, what);
   const s = writerSettings(options, what);
   const pw = await parquetWasm();
-  const props = properties(pw, s);
+  const props = properties(pw, s, df);
   const table = wasmTable(pw, df, what);
   try {
     // consumes both the table and the properties
@@ -171,7 +178,8 @@ export async function* parquetPieces(
   // fail before anything is written when the first batch is already wrong
   const first = await it.next();
   const pw = await parquetWasm();
-  const props = properties(pw, s);
+  // the first batch's categories are stored; a reader ignores them if later batches have other values
+  const props = properties(pw, s, first.done ? null : first.value);
   // parquet-wasm swallows an error thrown while it pulls a batch and ends
   // the file early, so the error is kept here and thrown after its output
   let failure: unknown = null;

@@ -19,9 +19,11 @@ import {
   largeUtf8,
   OptionError,
   readParquet,
+  scanParquet,
   timestamp,
   toParquet,
   utf8,
+  writeParquet,
 } from "../../../src/index.js";
 import { parquetWasm } from "../../../src/io/parquet/wasm.js";
 
@@ -130,11 +132,9 @@ describe("readParquet(toParquet(df)) round trip", () => {
     expect(df.get("k").toArray()).toEqual(["x", "y", null, "x", "z"]);
   });
 
-  // Known gap, kept visible: Parquet stores a dictionary column's values, and
-  // the reader rebuilds categories from the values in order of appearance, so
-  // unused categories and the declared order are lost. The fix (keeping the
-  // categories in the file's key-value metadata) is planned; this test then passes.
-  it.fails("readParquet keeps an ordered dictionary's categories, their order and unused ones", async () => {
+  // Parquet stores a dictionary column's values; readers rebuild categories from the
+  // values in order of appearance. ndframe keeps the categories in the key-value metadata.
+  it("readParquet keeps an ordered dictionary's categories, their order and unused ones", async () => {
     // categories low < mid < high; the data uses high and low only, high first
     const cats = column(["low", "mid", "high"], utf8);
     const dtype = dictionary(int32, utf8, true);
@@ -144,6 +144,42 @@ describe("readParquet(toParquet(df)) round trip", () => {
     expect(dtypeToString(back.dtype)).toBe("dictionary<int32, utf8, ordered>");
     expect(back.chunks[0]?.dictionary?.toArray()).toEqual(["low", "mid", "high"]);
     expect(Array.from(back.chunks[0]?.values as Int32Array)).toEqual([2, 0, 2, 0]);
+  });
+
+  it("scanParquet keeps the categories in every row group, also one that uses none of them", async () => {
+    const cats = column(["low", "mid", "high"], utf8);
+    const dtype = dictionary(int32, utf8, true);
+    const validity = new Uint8Array([0b0111]);
+    const values = new Int32Array([1, 1, 2, 0]);
+    const col = Column.fromChunk(makeChunk({ dtype, length: 4, values, validity, dictionary: cats }));
+    const bytes = await toParquet(new DataFrame({ o: col }), { rowGroupSize: 3 });
+    const seen: unknown[] = [];
+    for await (const batch of scanParquet(bytes)) {
+      const c = batch.column("o");
+      seen.push([dtypeToString(c.dtype), c.chunks[0]?.dictionary?.toArray(), c.toArray()]);
+    }
+    expect(seen).toEqual([
+      ["dictionary<int32, utf8, ordered>", ["low", "mid", "high"], ["mid", "mid", "high"]],
+      ["dictionary<int32, utf8, ordered>", ["low", "mid", "high"], [null]],
+    ]);
+  });
+
+  it("writeParquet(batches) stores the first batch's categories; a later batch's other values make the reader keep the file's", async () => {
+    const a = column(["x", "y"], dictionary());
+    const b = column(["z", "x"], dictionary());
+    const chunks: Uint8Array[] = [];
+    const sink = new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c) });
+    await writeParquet([new DataFrame({ k: a }), new DataFrame({ k: b })], sink);
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    const back = (await readParquet(bytes)).column("k");
+    // "z" is not among the stored categories (x, y): the values come back as read
+    expect(back.toArray()).toEqual(["x", "y", "z", "x"]);
+    expect(dtypeToString(back.dtype)).toBe("dictionary<int32, utf8>");
   });
 });
 
@@ -177,6 +213,8 @@ describe("readParquet(bytes, {columns, rowGroups})", () => {
 
 describe("readParquet views the decoded buffers", () => {
   it("readParquet: no copy between decode and frame (each buffer its own, out of wasm memory, viewed whole)", async () => {
+    // (the second row group of cat_ordered and cat_i8_large holds no category: its codes are
+    // remapped onto the stored categories, fresh buffers viewed whole, which this also checks)
     const df = await readParquet(await toParquet(everyDtype(), { rowGroupSize: 2 }));
     const wasm = (await parquetWasm()).wasmMemory().buffer;
     const seen = new Set<ArrayBufferLike>();
