@@ -7,14 +7,13 @@
  * idle worker does not keep the process alive.
  * @internal
  */
-import { open } from "node:fs/promises";
 import type { Worker } from "node:worker_threads";
 import { joinParts } from "../io/csv/join-parts.js";
 import { type CsvSettings, engineOptions, type ReadCSVOptions, textRules } from "../io/csv/options.js";
 import { CsvCore, type FastResult, type Pending } from "../io/csv/read-fast.js";
 import type { PartJob, PartResult } from "../io/csv/read-part.js";
 import type { PartRequest } from "./csv-worker.js";
-import { fileChunks, fileError } from "./files.js";
+import { fileChunks } from "./files.js";
 import { startWorker } from "./worker-boot.js";
 
 /** A part is at least this many bytes: below it, starting threads costs more than it saves. */
@@ -125,25 +124,14 @@ async function headerOf(path: string, s: CsvSettings): Promise<Pending | null> {
 
 /** Part boundaries: `from`, the byte after the first line break past each split point, `size`. */
 async function splits(path: string, from: number, size: number, n: number): Promise<number[] | null> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, "r");
-  } catch (e) {
-    throw fileError("readCSV", path, e);
+  const out = [from];
+  for (let k = 1; k < n; k++) {
+    const at = from + Math.floor(((size - from) * k) / n);
+    let nl = -1;
+    for await (const window of fileChunks(path, "readCSV", at, at + SEARCH)) nl = window.indexOf(10);
+    if (nl < 0 || at + nl + 1 >= size || at + nl + 1 <= (out[k - 1] as number)) return null;
+    out.push(at + nl + 1);
   }
-  try {
-    const out = [from];
-    const buf = new Uint8Array(SEARCH);
-    for (let k = 1; k < n; k++) {
-      const at = from + Math.floor(((size - from) * k) / n);
-      const { bytesRead } = await handle.read(buf, 0, SEARCH, at);
-      const nl = buf.subarray(0, bytesRead).indexOf(10);
-      if (nl < 0 || at + nl + 1 >= size || at + nl + 1 <= (out[k - 1] as number)) return null;
-      out.push(at + nl + 1);
-    }
-    out.push(size);
-    return out;
-  } finally {
-    await handle.close();
-  }
+  out.push(size);
+  return out;
 }
