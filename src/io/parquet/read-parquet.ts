@@ -115,7 +115,10 @@ export async function readOpen(
   const fields = projectFields(f.fields, columns, what);
   const results: DecodedRowGroup[] = new Array(picked.length);
   const local = localDecoder(f, session);
-  const decoders = [...(local === null ? [] : [local]), ...(session?.decoders ?? [])];
+  // each worker gets a second row group queued behind the one it decodes, so it need not wait
+  // for this thread (busy decoding a row group of its own) to hand it the next one
+  const workers = session?.decoders ?? [];
+  const decoders = [...(local === null ? [] : [local]), ...workers, ...workers];
   let next = 0;
   let failure: unknown = null;
   const run = async (decode: Decoder) => {
