@@ -5,9 +5,10 @@
  * @internal
  */
 import type { Column } from "../core/column.js";
-import { dtypeToString, isFloat } from "../core/dtype.js";
+import { dtypeToString } from "../core/dtype.js";
 import type { Index } from "../core/index/index.js";
-import { alignDecimals, formatValue, shownRows } from "../series/format.js";
+import { shownRows } from "../series/format.js";
+import { formatCells } from "../series/format-cells.js";
 
 /** Columns shown before a wide frame is cut to its first and last ones (pandas' `display.max_columns`). */
 const MAX_COLUMNS = 20;
@@ -23,15 +24,14 @@ export function formatFrame(
     names.length <= MAX_COLUMNS ? [...names] : [...names.slice(0, 10), null, ...names.slice(-10)];
   const cells: string[][] = [];
   // the label column: header and dtype rows blank
-  cells.push(["", "", ...rows.map((i) => (i === null ? "..." : formatValue(index.get(i), index.dtype)))]);
+  cells.push(["", "", ...formatCells((i) => index.get(i), index.dtype, rows, "...")]);
   for (const name of shownCols) {
     if (name === null) {
       cells.push(["...", "", ...rows.map(() => "...")]);
       continue;
     }
     const col = columns.get(name) as Column;
-    const values = rows.map((i) => (i === null ? "..." : formatValue(col.get(i), col.dtype)));
-    if (isFloat(col.dtype)) alignDecimals(values);
+    const values = formatCells((i) => col.get(i), col.dtype, rows, "...");
     cells.push([name, dtypeToString(col.dtype), ...values]);
   }
   const widths = cells.map((c) => Math.max(...c.map((s) => s.length)));

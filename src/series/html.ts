@@ -5,11 +5,12 @@
  * @internal
  */
 import type { Column } from "../core/column.js";
-import { dtypeToString, isFloat, isNumeric } from "../core/dtype.js";
+import { dtypeToString, isNumeric } from "../core/dtype.js";
 import { OptionError } from "../core/errors.js";
 import type { Index } from "../core/index/index.js";
 import { isObject, maybeBoolean, show } from "../util/is.js";
-import { alignDecimals, formatValue, shownRows } from "./format.js";
+import { shownRows } from "./format.js";
+import { formatCells } from "./format-cells.js";
 
 /** Options of `seriesToHTML` and `frameToHTML`. */
 export interface HTMLOptions {
@@ -64,14 +65,12 @@ export function htmlStyle(options: HTMLOptions | undefined): string {
  * @internal
  */
 export function htmlCells(col: Column, rows: readonly (number | null)[]): string[] {
-  const values = rows.map((i) => (i === null ? GAP : formatValue(col.get(i), col.dtype)));
-  if (isFloat(col.dtype)) alignDecimals(values);
-  return values.map(escapeHTML);
+  return formatCells((i) => col.get(i), col.dtype, rows, GAP).map(escapeHTML);
 }
 
 /** The escaped index labels of the shown rows (`GAP` at the cut). @internal */
 export function htmlLabels(index: Index, rows: readonly (number | null)[]): string[] {
-  return rows.map((i) => (i === null ? GAP : escapeHTML(formatValue(index.get(i), index.dtype))));
+  return formatCells((i) => index.get(i), index.dtype, rows, GAP).map(escapeHTML);
 }
 
 /** `<td>` with the `num` class for numeric dtypes (right-aligned). @internal */

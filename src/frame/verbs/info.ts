@@ -4,7 +4,7 @@ import { dtypeToString, isTemporal, utf8 } from "../../core/dtype.js";
 import { RangeIndex } from "../../core/index/range-index.js";
 import { castColumn } from "../../core/kernels/cast.js";
 import { count } from "../../core/kernels/reduce.js";
-import { formatValue } from "../../series/format.js";
+import { formatValue } from "../../series/format-cells.js";
 import type { DataFrame } from "../frame.js";
 import type { Schema } from "../schema.js";
 
