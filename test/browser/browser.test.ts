@@ -164,14 +164,15 @@ describe.skipIf(!present)("ndframe in Chromium (esbuild bundle, strict CSP)", ()
   it("readCSV/scanCSV/readParquet/readArrow/readJSON over fetch: the values DuckDB and apache-arrow read; parquet-wasm fetched once, on the first Parquet call", async () => {
     const r = await defaultReport();
     const [airports, states] = await duck(
-      `SELECT count(*), count(DISTINCT state) FROM read_csv('${join(DATA, "airports.csv")}')`,
+      // "NA" is one of pandas' default null markers (12 airports have it for city and state); DuckDB keeps it as text
+      `SELECT count(*), count(DISTINCT NULLIF(state, 'NA')) FROM read_csv('${join(DATA, "airports.csv")}')`,
     );
     expect(r.airports).toEqual({
       shape: [Number(airports), 7],
       columns: ["iata", "name", "city", "state", "country", "latitude", "longitude"],
       dtypes: ["utf8", "utf8", "utf8", "utf8", "utf8", "float64", "float64"],
+      states: Number(states),
     });
-    expect(Number(states)).toBeGreaterThan(50);
     expect(r.airportsBlob).toEqual([Number(airports), 7]);
     const size = readFileSync(join(DATA, "airports.csv")).length;
     expect(r.airportsScan).toEqual({

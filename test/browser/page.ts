@@ -74,7 +74,12 @@ function everyDtype(): DataFrame {
 async function defaultMode(r: Report): Promise<void> {
   r.wasmBeforeParquet = wasmFetched();
   const airports = await readCSV(await fetch("/data/airports.csv"));
-  r.airports = { shape: airports.shape, columns: airports.columns, dtypes: dtypes(airports) };
+  r.airports = {
+    shape: airports.shape,
+    columns: airports.columns,
+    dtypes: dtypes(airports),
+    states: airports.get("state").nunique(),
+  };
   const blob = await (await fetch("/data/airports.csv")).blob();
   r.airportsBlob = (await readCSV(blob)).shape;
   const progress: number[] = [];

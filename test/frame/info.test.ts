@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Column } from "../../src/core/column.js";
+import { timestamp } from "../../src/core/dtype.js";
 import { column } from "../../src/core/from-values.js";
 import { DataFrame } from "../../src/frame/frame.js";
 import { info } from "../../src/frame/verbs/info.js";
@@ -41,6 +42,16 @@ describe("info(df)", () => {
   it("info(df) writes date labels in ISO 8601", () => {
     const df = new DataFrame({ v: [1, 2] }, { index: column([19000, 19001], "date") });
     expect(info(df).split("\n")[1]).toBe("Index: 2 entries, 2022-01-08 to 2022-01-09");
+  });
+
+  it("info(df) writes timestamp labels as the table prints them: midnights as dates ('10 minutes to pandas': 2013-01-01 to 2013-01-06)", () => {
+    // 2013-01-01 is day 15706 after the epoch; six days in nanoseconds
+    const days = Array.from({ length: 6 }, (_, i) => (15_706n + BigInt(i)) * 86_400_000_000_000n);
+    const df = new DataFrame(
+      { v: column([1, 2, 3, 4, 5, 6], "int32") },
+      { index: column(days, timestamp("ns")) },
+    );
+    expect(info(df).split("\n")[1]).toBe("Index: 6 entries, 2013-01-01 to 2013-01-06");
   });
 
   it("info(df) widens the table for long names and many columns, and counts dtypes in name order", () => {

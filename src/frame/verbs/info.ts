@@ -1,21 +1,13 @@
 /** `info`: a text summary of a frame's index, columns, dtypes and memory. */
 import type { Column } from "../../core/column.js";
-import { dtypeToString, isTemporal, utf8 } from "../../core/dtype.js";
+import { dtypeToString } from "../../core/dtype.js";
 import { RangeIndex } from "../../core/index/range-index.js";
-import { castColumn } from "../../core/kernels/cast.js";
 import { count } from "../../core/kernels/reduce.js";
-import { formatValue } from "../../series/format-cells.js";
+import { formatCells } from "../../series/format-cells.js";
 import type { DataFrame } from "../frame.js";
 import type { Schema } from "../schema.js";
 
 const SPACING = "  ";
-const UNSAFE = { intOverflow: true, floatTruncate: true, timeTruncate: true };
-
-/** Label `i` of a column as text (dates and timestamps in ISO 8601). */
-function labelText(col: Column, i: number): string {
-  if (isTemporal(col.dtype)) return String(castColumn(col.slice(i, i + 1), utf8, UNSAFE).get(0) ?? "<NA>");
-  return formatValue(col.get(i), col.dtype);
-}
 
 /** pandas' `_sizeof_fmt`: one decimal, in bytes, KB, MB, … (powers of 1024). */
 function sizeText(bytes: number): string {
@@ -68,8 +60,9 @@ export function info<S extends Schema>(df: DataFrame<S>): string {
   const kind = idx instanceof RangeIndex ? "RangeIndex" : "Index";
   let labels = "";
   if (idx.length > 0) {
-    const col = idx.toColumn();
-    labels = `, ${labelText(col, 0)} to ${labelText(col, idx.length - 1)}`;
+    // the first and last labels, formatted together as the table prints them (pandas: 2013-01-01 to 2013-01-06)
+    const [first, last] = formatCells((i) => idx.get(i), idx.dtype, [0, idx.length - 1], "");
+    labels = `, ${first} to ${last}`;
   }
   lines.push(`${kind}: ${idx.length} entries${labels}`);
   const cols = df.toColumns() as Map<string, Column>;
