@@ -8,10 +8,12 @@
  */
 import { type DType, isFloat, type TimeUnit } from "../core/dtype.js";
 import {
+  FRACTION_DIGITS,
   formatDays,
   formatOffset,
   formatTimeOfDay,
   isUtc,
+  PER_SECOND,
   ZoneOffsets,
 } from "../core/kernels/cast-time-math.js";
 
@@ -51,8 +53,8 @@ export function alignDecimals(values: string[]): void {
   }
 }
 
-const PER_SECOND: Record<TimeUnit, bigint> = { s: 1n, ms: 1000n, us: 1_000_000n, ns: 1_000_000_000n };
-const DIGITS: Record<TimeUnit, number> = { s: 0, ms: 3, us: 6, ns: 9 };
+/** Units per second, as a bigint (display works on a few shown values, so BigInt costs nothing here). */
+const perSecond = (unit: TimeUnit) => BigInt(PER_SECOND[unit]);
 
 /** Seconds (floored) and the non-negative rest in the unit. */
 function split(v: bigint, per: bigint): [bigint, bigint] {
@@ -67,7 +69,7 @@ function split(v: bigint, per: bigint): [bigint, bigint] {
 
 /** Fraction digits the rests need: the first of `allowed` (ascending) that shows every rest exactly. */
 function digitsFor(rests: readonly bigint[], unit: TimeUnit, allowed: readonly number[]): number {
-  const max = DIGITS[unit];
+  const max = FRACTION_DIGITS[unit];
   let need = 0;
   for (const f of rests) {
     if (f === 0n) continue;
@@ -85,7 +87,7 @@ function digitsFor(rests: readonly bigint[], unit: TimeUnit, allowed: readonly n
 /** `.fff…` of a rest with `digits` digits (empty for none). */
 function fraction(f: bigint, unit: TimeUnit, digits: number): string {
   if (digits === 0) return "";
-  const scaled = (f * 10n ** BigInt(digits)) / PER_SECOND[unit];
+  const scaled = (f * 10n ** BigInt(digits)) / perSecond(unit);
   return `.${scaled.toString().padStart(digits, "0")}`;
 }
 
@@ -95,7 +97,7 @@ function timestamps(
   unit: TimeUnit,
   tz: string | null,
 ): (string | null)[] | null {
-  const per = PER_SECOND[unit];
+  const per = perSecond(unit);
   const zone = tz === null || isUtc(tz) ? null : new ZoneOffsets(tz);
   const parts: { local: number; rest: bigint; off: number }[] = [];
   for (const v of values) {
@@ -126,7 +128,7 @@ function timestamps(
 
 /** Durations as pandas prints timedeltas: "-1 days +23:59:59", "2 days" when every shown value is whole days. */
 function durations(values: readonly (bigint | null)[], unit: TimeUnit): (string | null)[] {
-  const per = PER_SECOND[unit];
+  const per = perSecond(unit);
   const parts = values.map((v) => (v === null ? null : split(v, per)));
   const present = parts.filter((p): p is [bigint, bigint] => p !== null);
   const digits = digitsFor(

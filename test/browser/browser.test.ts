@@ -10,11 +10,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { tableFromIPC } from "apache-arrow";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { duck } from "../duck.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const DATA = resolve("node_modules/vega-datasets/data");
@@ -25,13 +25,6 @@ const FLIGHTS = join(DATA, "flights-3m.parquet");
 const present = existsSync(CHROMIUM);
 if (!present && process.env.CI) throw new Error(`the browser tests need Chromium at ${CHROMIUM}`);
 if (!present) console.warn(`test/browser skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-/** The first row of a DuckDB query, as plain JS values. */
-async function duck(sql: string): Promise<unknown[]> {
-  const db = await DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  return (await con.runAndReadAll(sql)).getRowsJS()[0] as unknown[];
-}
 
 // no eval or new Function; wasm may compile; everything from this server
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'";

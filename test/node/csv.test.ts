@@ -1,20 +1,14 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { type DType, dtypeToString } from "../../src/core/dtype.js";
 import { IOError } from "../../src/core/errors.js";
 import { DataFrame } from "../../src/frame/frame.js";
 import { readCSV, scanCSV, writeCSV } from "../../src/node/csv.js";
+import { duck } from "../duck.js";
 
 const DATA = "node_modules/vega-datasets/data";
-
-async function duck(sql: string): Promise<unknown[]> {
-  const db = await DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  return (await con.runAndReadAll(sql)).getRowsJS()[0] as unknown[];
-}
 
 describe("readCSV from a path (ndframe/node)", () => {
   it("readCSV(seattle-weather.csv): 1461 days, dtypes, and sums checked against DuckDB", async () => {

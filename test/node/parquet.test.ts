@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Chunk } from "../../src/core/chunk.js";
 import {
@@ -18,23 +17,10 @@ import {
   timestamp,
   writeParquet,
 } from "../../src/node.js";
+import { duck, duckRows } from "../duck.js";
 
 const FLIGHTS = "node_modules/vega-datasets/data/flights-3m.parquet";
 const WEATHER = "node_modules/vega-datasets/data/seattle-weather.csv";
-
-/** The first row of a DuckDB query. */
-async function duck(sql: string): Promise<unknown[]> {
-  const db = await DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  return (await con.runAndReadAll(sql)).getRowsJS()[0] as unknown[];
-}
-
-/** All rows of a DuckDB query. */
-async function duckRows(sql: string): Promise<unknown[][]> {
-  const db = await DuckDBInstance.create(":memory:");
-  const con = await db.connect();
-  return (await con.runAndReadAll(sql)).getRowsJS() as unknown[][];
-}
 
 const dtypes = (df: DataFrame) => df.columns.map((c) => dtypeToString(df.get(c).dtype));
 const content = (df: DataFrame) =>
