@@ -12,9 +12,8 @@ import {
   formatDays,
   formatOffset,
   formatTimeOfDay,
-  isUtc,
   PER_SECOND,
-  ZoneOffsets,
+  zoneOf,
 } from "../core/kernels/cast-time-math.js";
 
 /** How a missing value prints (pandas' nullable dtypes print `<NA>`). */
@@ -98,7 +97,7 @@ function timestamps(
   tz: string | null,
 ): (string | null)[] | null {
   const per = perSecond(unit);
-  const zone = tz === null || isUtc(tz) ? null : new ZoneOffsets(tz);
+  const zone = zoneOf(tz);
   const parts: { local: number; rest: bigint; off: number }[] = [];
   for (const v of values) {
     if (v === null) continue;

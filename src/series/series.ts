@@ -19,6 +19,8 @@ import * as Rk from "../core/kernels/rank.js";
 import * as Sh from "../core/kernels/shift.js";
 import * as U from "../core/kernels/unique.js";
 import { keyword } from "../util/is.js";
+import { CategoricalMethods } from "./cat.js";
+import { DatetimeMethods } from "./dt.js";
 import { align } from "./index-of.js";
 import { applyColumn, betweenColumn, choose, type Inclusive, mapColumn } from "./ops/conditional.js";
 import { type DescribeOptions, describeColumn } from "./ops/describe.js";
@@ -32,6 +34,7 @@ import {
 } from "./ops/order.js";
 import type { Scalar } from "./series-base.js";
 import { SeriesOps } from "./series-ops.js";
+import { StringMethods } from "./str.js";
 
 export type { Scalar, SeriesOptions } from "./series-base.js";
 
@@ -51,6 +54,53 @@ export type { Scalar, SeriesOptions } from "./series-base.js";
  * ```
  */
 export class Series<T extends DType = DType> extends SeriesOps<T> {
+  // ----------------------------------------------------------- namespaces
+
+  /**
+   * String methods (pandas' `.str`), for utf8, large_utf8 and categorical
+   * Series; a `DTypeError` for any other dtype.
+   *
+   * @example
+   * ```ts
+   * import { Series } from "ndframe";
+   * new Series(["Ab", null, "cD"]).str.lower().toArray(); // => ["ab", null, "cd"]
+   * ```
+   */
+  get str(): StringMethods {
+    StringMethods.check(this.dtype);
+    return new StringMethods(this, (c) => this.unaryOp(c));
+  }
+
+  /**
+   * Datetime methods (pandas' `.dt`), for timestamp and date Series; a
+   * `DTypeError` for any other dtype.
+   *
+   * @example
+   * ```ts
+   * import { Series } from "ndframe";
+   * new Series(["2024-02-29"]).astype("timestamp[s]").dt.year.toArray(); // => [2024]
+   * ```
+   */
+  get dt(): DatetimeMethods {
+    DatetimeMethods.check(this.dtype);
+    return new DatetimeMethods(this, (c) => this.unaryOp(c));
+  }
+
+  /**
+   * Categorical methods (pandas' `.cat`), for dictionary Series; a
+   * `DTypeError` for any other dtype.
+   *
+   * @example
+   * ```ts
+   * import { Series } from "ndframe";
+   * new Series(["b", "a", "b"]).astype("category").cat.categories.toArray(); // => ["a", "b"]
+   * ```
+   */
+  get cat(): CategoricalMethods {
+    CategoricalMethods.check(this.dtype);
+    return new CategoricalMethods(this, (c) => this.unaryOp(c));
+  }
+
   // ----------------------------------------------------------- math, running, rank
 
   /** Square root (float64 for integers). */

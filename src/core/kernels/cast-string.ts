@@ -27,12 +27,11 @@ import {
   formatDays,
   formatOffset,
   formatTimeOfDay,
-  isUtc,
   mulAddWords,
   PER_SECOND,
   parseIso,
   safeValue,
-  ZoneOffsets,
+  zoneOf,
 } from "./cast-time-math.js";
 
 const TWO32 = 4294967296;
@@ -106,7 +105,7 @@ function timestampFormatter(c: Chunk, row0: number, to: DType): (i: number) => s
   const w = words(c.values as BigInt64Array);
   const per = PER_SECOND[d.unit];
   const digits = FRACTION_DIGITS[d.unit];
-  const zone = d.tz === null || isUtc(d.tz) ? null : new ZoneOffsets(d.tz);
+  const zone = zoneOf(d.tz);
   const suffix = d.tz === null ? "" : "Z";
   const q = new Int32Array(2);
   return (i) => {
@@ -328,7 +327,7 @@ function parseTimestamps(
   const unit: TimeUnit = to.unit;
   const digits = FRACTION_DIGITS[unit];
   const per = PER_SECOND[unit];
-  const zone = to.tz === null || isUtc(to.tz) ? null : new ZoneOffsets(to.tz);
+  const zone = zoneOf(to.tz);
   for (let i = 0; i < n; i++) {
     if (!isValid(c, i)) continue;
     const p = parseIso(text(i));

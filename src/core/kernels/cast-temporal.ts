@@ -8,7 +8,7 @@ import { type Chunk, makeChunk, type StorageOf } from "../chunk.js";
 import { type DType, date, type Timestamp, type TimeUnit } from "../dtype.js";
 import { words } from "../int64.js";
 import { type Allow, castError, withValues, wordsText } from "./cast-numeric.js";
-import { floorDivWords, isUtc, mulAddWords, PER_SECOND, safeValue, ZoneOffsets } from "./cast-time-math.js";
+import { floorDivWords, mulAddWords, PER_SECOND, safeValue, zoneOf } from "./cast-time-math.js";
 
 /** True when `from → to` is a temporal cast this module performs. */
 export function isTemporalCast(from: DType, to: DType): boolean {
@@ -93,7 +93,7 @@ function dateToTimestamp(c: Chunk, to: Timestamp, row0: number): Chunk {
   const out = new BigInt64Array(n);
   const o = words(out);
   const per = PER_SECOND[to.unit];
-  const zone = to.tz === null || isUtc(to.tz) ? null : new ZoneOffsets(to.tz);
+  const zone = zoneOf(to.tz);
   for (let i = 0; i < n; i++) {
     let s = (days[i] as number) * 86400;
     if (zone !== null && isValid(c, i)) s -= zone.forLocal(s);
@@ -115,7 +115,7 @@ function timestampToDate(c: Chunk, allow: Allow, row0: number): Chunk {
   const out = new Int32Array(n);
   const q = new Int32Array(2);
   const per = PER_SECOND[from.unit];
-  const zone = from.tz === null || isUtc(from.tz) ? null : new ZoneOffsets(from.tz);
+  const zone = zoneOf(from.tz);
   for (let i = 0; i < n; i++) {
     if (!isValid(c, i)) continue;
     const r = per === 1 ? 0 : floorDivWords(q, 0, w[2 * i + 1] as number, w[2 * i] as number, per);

@@ -108,12 +108,48 @@ export function isUtc(tz: string | null): boolean {
   return tz !== null && /^(?:utc|etc\/utc|etc\/gmt|gmt|z|etc\/zulu|zulu|\+00:00)$/i.test(tz);
 }
 
+/** The UTC offset rules of a time zone: offsets at instants and for wall-clock times. */
+export interface Zone {
+  /** The offset, in seconds, at Unix second `sec`. */
+  at(sec: number): number;
+  /** The offset for a wall-clock time (seconds since epoch as if UTC): first of an ambiguous pair. */
+  forLocal(localSec: number): number;
+}
+
+/** A fixed `±HH:MM` offset, as Arrow allows for a timestamp's zone. */
+class FixedZone implements Zone {
+  readonly #offset: number;
+  constructor(offset: number) {
+    this.#offset = offset;
+  }
+  at(): number {
+    return this.#offset;
+  }
+  forLocal(): number {
+    return this.#offset;
+  }
+}
+
+const FIXED = /^([+-])(\d{2}):(\d{2})$/;
+
+/**
+ * The offset rules of a zone: null for a naive column or a zone that is
+ * always UTC (no offset to apply), a fixed offset for `±HH:MM`, else the
+ * IANA rules through `Intl`.
+ */
+export function zoneOf(tz: string | null): Zone | null {
+  if (tz === null || isUtc(tz)) return null;
+  const m = FIXED.exec(tz);
+  if (m !== null) return new FixedZone((m[1] === "-" ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60));
+  return new ZoneOffsets(tz);
+}
+
 /**
  * Offset from UTC, in seconds, of a zone at an instant (Unix seconds).
  * Offsets are cached per UTC hour, checked at both ends of the hour: a
  * zone never changes its offset twice within one hour.
  */
-export class ZoneOffsets {
+export class ZoneOffsets implements Zone {
   readonly #fmt: Intl.DateTimeFormat;
   readonly #hours = new Map<number, number>();
 
