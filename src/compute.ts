@@ -24,6 +24,11 @@ export { eq, ge, gt, le, lt, ne } from "./core/kernels/compare.js";
 export { concat } from "./core/kernels/concat.js";
 export type { CumulativeOptions } from "./core/kernels/cumulative.js";
 export { cummax, cummin, cumprod, cumsum } from "./core/kernels/cumulative.js";
+// --- helper: time frequencies ---
+export { addOffset } from "./core/kernels/dt-offset.js";
+export { dateRangeColumn } from "./core/kernels/dt-range.js";
+export { ceilTime, floorTime, roundTime } from "./core/kernels/dt-round.js";
+export { tzConvert, tzLocalize } from "./core/kernels/dt-zone.js";
 export { duplicated } from "./core/kernels/duplicated.js";
 export type { Factorized, FactorizeOptions } from "./core/kernels/factorize.js";
 export { factorize } from "./core/kernels/factorize.js";
@@ -102,3 +107,4 @@ export type { TakeIndices, TakeOptions } from "./core/kernels/take.js";
 export { take } from "./core/kernels/take.js";
 export type { ValueCountsOptions } from "./core/kernels/unique.js";
 export { mode, nunique, unique, valueCounts } from "./core/kernels/unique.js";
+// --- end helper: time frequencies ---

@@ -28,6 +28,7 @@ export type {
   Int64,
   IntegerType,
   LargeUtf8,
+  List,
   NumberArray,
   NumericType,
   SignedIntegerType,
@@ -62,12 +63,14 @@ export {
   int64,
   isFloat,
   isInteger,
+  isList,
   isNumeric,
   isSignedInteger,
   isString,
   isTemporal,
   isUnsignedInteger,
   largeUtf8,
+  list,
   parseDType,
   timestamp,
   uint8,
@@ -95,6 +98,16 @@ export { RangeIndex } from "./core/index/range-index.js";
 export { intersection, union } from "./core/index/set-ops.js";
 export { SortedIndex } from "./core/index/sorted-index.js";
 export { TakenRangeIndex } from "./core/index/taken-index.js";
+// --- end helper: time frequencies ---
+// --- helper: categoricals ---
+export type { CategoricalOptions } from "./core/kernels/categorical.js";
+export { categorical } from "./core/kernels/categorical.js";
+// --- end helper: toDatetime ---
+// --- helper: time frequencies ---
+export type { DateOffsetFields } from "./core/kernels/dt-offset.js";
+export { DateOffset, dateOffset, offset } from "./core/kernels/dt-offset.js";
+export type { DateRangeOptions, TimeInput } from "./core/kernels/dt-range.js";
+export type { Ambiguous, LocalizeOptions, Nonexistent } from "./core/kernels/dt-zone.js";
 export type { AstypeOptions } from "./core/ndarray/cast.js";
 export type { FromColumnOptions, NDArrayOptions } from "./core/ndarray/create.js";
 export { arange, fromColumn, full, ndarray, ones, toColumn, zeros } from "./core/ndarray/create.js";
@@ -171,9 +184,19 @@ export { initParquet } from "./io/parquet/wasm.js";
 export type { FrameSource, ToParquetOptions } from "./io/parquet/write-parquet.js";
 export { toParquet, writeParquet } from "./io/parquet/write-parquet.js";
 export type { ByteSource } from "./io/source.js";
+export type { CategoricalMethods, CategoryRenamer } from "./series/cat.js";
+export type { DateRangeSeriesOptions } from "./series/date-range.js";
+export { dateRange } from "./series/date-range.js";
+// --- helper: dt fields ---
+export type { DatetimeMethods, IsoCalendarSchema } from "./series/dt.js";
 export type { SampleOptions } from "./series/ops/order.js";
 export type { SeriesOptions } from "./series/series.js";
 export { Series } from "./series/series.js";
+// --- end helper: dt fields ---
+// --- helper: toDatetime ---
+export type { InputUnit, ToDatetimeOptions } from "./series/to-datetime.js";
+export { toDatetime } from "./series/to-datetime.js";
 // --- end helper: selection and frame arithmetic ---
 export type { MimeBundle } from "./util/display.js";
 export { JUPYTER_DISPLAY } from "./util/display.js";
+// --- end helper: categoricals ---

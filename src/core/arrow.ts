@@ -21,6 +21,7 @@ import {
   int32,
   int64,
   largeUtf8,
+  list,
   type StringType,
   type TimeUnit,
   timestamp,
@@ -92,6 +93,8 @@ export function dtypeToArrow(d: DType): arrow.DataType {
         undefined,
         d.ordered,
       );
+    case "list":
+      return new arrow.List(new arrow.Field("item", dtypeToArrow(d.value), true));
   }
 }
 
@@ -147,6 +150,8 @@ export function dtypeFromArrow(t: arrow.DataType): DType {
         `unsupported Arrow type: ${String(t)} (dictionaries must hold utf8 or large_utf8 values)`,
       );
     }
+    case arrow.Type.List:
+      return list(dtypeFromArrow((t as arrow.List).valueType));
   }
   throw new DTypeError(`unsupported Arrow type: ${String(t)}`);
 }
@@ -186,6 +191,7 @@ function chunkFromData(d: arrow.Data, dtype: DType, dicts: Map<arrow.Vector, Col
     dicts.set(v, dict);
   }
   const nullCount = d.nullCount;
+  const child = dtype.kind === "list" ? columnFromArrow(d.children[0] as arrow.Data) : null;
   return makeChunk({
     dtype,
     length: d.length,
@@ -195,6 +201,7 @@ function chunkFromData(d: arrow.Data, dtype: DType, dicts: Map<arrow.Vector, Col
     nullCount,
     valueOffsets: d.valueOffsets ?? null,
     dictionary: dict,
+    child,
   });
 }
 
@@ -217,6 +224,10 @@ export function chunkToData(
     data: c.values,
   };
   if (c.valueOffsets !== null) props.valueOffsets = c.valueOffsets;
+  if (c.child !== null) {
+    // Arrow's list Data holds one child Data: the child column in one chunk
+    props.child = chunkToData(c.child.combine(), (type as arrow.List).valueType, dicts);
+  }
   if (c.dictionary !== null) {
     let dict = dicts.get(c.dictionary);
     if (dict === undefined) {

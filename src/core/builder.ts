@@ -21,6 +21,7 @@ import {
   type ValueOf,
 } from "./dtype.js";
 import { CastError, NDFrameError } from "./errors.js";
+import { ListBuilder } from "./list-builder.js";
 
 /** A growable column. */
 export interface ColumnBuilder<T extends DType = DType> {
@@ -313,7 +314,11 @@ export class VarWidthBuilder<T extends StringType | Binary> implements ColumnBui
   }
 }
 
-/** Builder for dictionary columns: strings are coded as they arrive. */
+/**
+ * Builder for dictionary columns: strings are coded as they arrive, and
+ * `finish` sorts the categories by code point (as pandas infers them) and
+ * remaps the codes in place.
+ */
 export class DictionaryBuilder<T extends Dictionary> implements ColumnBuilder<T> {
   readonly dtype: T;
   readonly #codes: FixedWidthBuilder<T["index"]>;
@@ -355,7 +360,22 @@ export class DictionaryBuilder<T extends Dictionary> implements ColumnBuilder<T>
 
   finish(): Column<T> {
     const codes = this.#codes.finish().chunks[0];
-    const dict = this.#dict.finish();
+    // pandas sorts the categories it infers from values (pd.Categorical, dtype="category"):
+    // sort the dictionary and remap the codes in place (the Map iterates in code order)
+    const keys = [...this.#lookup.keys()];
+    const sorted = keys.slice().sort(byCodePoint);
+    let dict: Column<StringType>;
+    if (sorted.every((v, k) => v === keys[k])) dict = this.#dict.finish();
+    else {
+      const remap = new Int32Array(keys.length);
+      const b = new VarWidthBuilder(this.dtype.value);
+      sorted.forEach((v, k) => {
+        remap[this.#lookup.get(v) as number] = k;
+        b.append(v);
+      });
+      dict = b.finish();
+      if (codes !== undefined) remapCodes(codes.values as TypedArray, codes.length, remap);
+    }
     return Column.fromChunk(
       makeChunk({
         dtype: this.dtype,
@@ -366,6 +386,31 @@ export class DictionaryBuilder<T extends Dictionary> implements ColumnBuilder<T>
         dictionary: dict,
       }),
     );
+  }
+}
+
+/** Compare strings by code point (UTF-8 byte order), not UTF-16 unit: surrogates sort above U+FFFF. */
+function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800) x += x >= 0xe000 ? -0x800 : 0x2000;
+    if (y >= 0xd800) y += y >= 0xe000 ? -0x800 : 0x2000;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Replace each code by `remap[code]` in place (64-bit codes through their low word). */
+function remapCodes(v: TypedArray, n: number, remap: Int32Array): void {
+  if (v instanceof BigInt64Array || v instanceof BigUint64Array) {
+    const w = new Int32Array(v.buffer, v.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) w[2 * i] = remap[w[2 * i] as number] as number;
+  } else {
+    const c = v as Int32Array;
+    for (let i = 0; i < n; i++) c[i] = remap[c[i] as number] as number;
   }
 }
 
@@ -387,5 +432,6 @@ export function columnBuilder<T extends DType>(dtype: T, capacity?: number): Col
   if (isString(d) || d.kind === "binary")
     return new VarWidthBuilder(d, capacity) as unknown as ColumnBuilder<T>;
   if (d.kind === "dictionary") return new DictionaryBuilder(d) as unknown as ColumnBuilder<T>;
+  if (d.kind === "list") return new ListBuilder(d) as unknown as ColumnBuilder<T>;
   return new FixedWidthBuilder(dtype, capacity);
 }

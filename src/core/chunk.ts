@@ -9,7 +9,9 @@
  *   means all valid; chunks with no nulls never carry one);
  * - var-width (utf8, large_utf8, binary) element `i` spans bytes
  *   `valueOffsets[i] .. valueOffsets[i + 1]` of `values`;
- * - dictionary codes index `dictionary`.
+ * - dictionary codes index `dictionary`;
+ * - list element `i` is items `valueOffsets[i] .. valueOffsets[i + 1]` of
+ *   the `child` column (int32 offsets; `values` is an empty placeholder).
  * @internal
  */
 import { bitmapBytes, countBits, getBit } from "./bitmap.js";
@@ -75,6 +77,8 @@ export interface Chunk<T extends DType = DType> {
   readonly valueOffsets: Int32Array | BigInt64Array | null;
   /** Dictionary only: the category values. */
   readonly dictionary: Column<StringType> | null;
+  /** List only: the items every list's offsets point into. */
+  readonly child: Column | null;
 }
 
 /** Arguments of `makeChunk`; omitted fields default to offset 0, all valid. */
@@ -87,6 +91,7 @@ export interface ChunkInit<T extends DType> {
   nullCount?: number;
   valueOffsets?: Int32Array | BigInt64Array | null;
   dictionary?: Column<StringType> | null;
+  child?: Column | null;
 }
 
 /**
@@ -111,6 +116,7 @@ export function makeChunk<T extends DType>(init: ChunkInit<T>): Chunk<T> {
     values: init.values,
     valueOffsets: init.valueOffsets ?? null,
     dictionary: init.dictionary ?? null,
+    child: init.child ?? null,
   });
 }
 
@@ -132,6 +138,7 @@ export function sliceChunk<T extends DType>(c: Chunk<T>, start: number, length: 
     nullCount: c.validity === null ? 0 : length - countBits(c.validity, offset, length),
     valueOffsets,
     dictionary: c.dictionary,
+    child: c.child,
   });
 }
 
@@ -195,6 +202,10 @@ export function chunkValue<T extends DType>(c: Chunk<T>, i: number): ValueOf<T> 
       const code = Number(c.values[i]);
       return (c.dictionary as Column<StringType>).get(code) as ValueOf<T>;
     }
+    case "list": {
+      const o = c.valueOffsets as Int32Array;
+      return (c.child as Column).slice(o[i], o[i + 1]).toArray() as ValueOf<T>;
+    }
     default:
       return c.values[i] as ValueOf<T>;
   }
@@ -204,7 +215,10 @@ export function chunkValue<T extends DType>(c: Chunk<T>, i: number): ValueOf<T> 
 export function chunkBytes(c: Chunk): number {
   let n = c.validity === null ? 0 : bitmapBytes(c.length);
   // Count from the length, not the buffers' byteLength: Arrow pads buffers past the last element.
-  if (c.valueOffsets !== null) {
+  if (c.child !== null) {
+    const o = c.valueOffsets as Int32Array;
+    n += (c.length + 1) * 4 + c.child.slice(o[0], o[c.length]).nbytes;
+  } else if (c.valueOffsets !== null) {
     const o = c.valueOffsets;
     n += (c.length + 1) * o.BYTES_PER_ELEMENT + (Number(o[c.length]) - Number(o[0]));
   } else if (c.dtype.kind === "bool") n += bitmapBytes(c.length);

@@ -202,6 +202,7 @@ export function emptyChunk<T extends DType>(dtype: T): Chunk<T> {
         : new Int32Array(1)
       : null,
     dictionary: dtype.kind === "dictionary" ? new Column(dtype.value, []) : null,
+    ...(dtype.kind === "list" ? { valueOffsets: new Int32Array(1), child: new Column(dtype.value, []) } : {}),
   });
 }
 
@@ -275,6 +276,7 @@ export function concatChunks<T extends DType>(dtype: T, chunks: readonly Chunk<T
       valueOffsets,
     });
   }
+  if (kind === "list") return concatLists(dtype, chunks, length, validity, nulls);
   let dictionary: Column<StringType> | null = null;
   if (kind === "dictionary") {
     dictionary = (chunks[0] as Chunk<T>).dictionary;
@@ -293,4 +295,39 @@ export function concatChunks<T extends DType>(dtype: T, chunks: readonly Chunk<T
     at += c.length;
   }
   return makeChunk({ dtype, length, values, validity, nullCount: nulls, dictionary });
+}
+
+/** Concatenate list chunks: offsets rebased, children joined (each child combined once). */
+function concatLists<T extends DType>(
+  dtype: T,
+  chunks: readonly Chunk<T>[],
+  length: number,
+  validity: Uint8Array | null,
+  nulls: number,
+): Chunk<T> {
+  const valueOffsets = new Int32Array(length + 1);
+  const children: Chunk[] = [];
+  let at = 0;
+  let items = 0;
+  for (const c of chunks) {
+    const o = c.valueOffsets as Int32Array;
+    const base = o[0] as number;
+    for (let i = 1; i <= c.length; i++) valueOffsets[at + i] = (o[i] as number) - base + items;
+    const child = (c.child as Column).slice(base, o[c.length] as number);
+    children.push(...child.chunks);
+    items += child.length;
+    at += c.length;
+  }
+  const value = (dtype as DType & { value: DType }).value;
+  const child =
+    children.length === 0 ? new Column(value, []) : Column.fromChunk(concatChunks(value, children));
+  return makeChunk({
+    dtype,
+    length,
+    values: new Uint8Array(0) as StorageOf<T>,
+    validity,
+    nullCount: nulls,
+    valueOffsets,
+    child,
+  });
 }

@@ -52,6 +52,15 @@ export interface Dictionary<I extends IntegerType = IntegerType, V extends Strin
   readonly ordered: boolean;
 }
 
+/**
+ * Variable-length lists of values of one dtype (Arrow `List`): int32
+ * offsets into a child column. `str.split` returns lists of strings.
+ */
+export interface List extends DTypeOf<"list", unknown[]> {
+  /** The dtype of the items. */
+  readonly value: DType;
+}
+
 export type SignedIntegerType = Int8 | Int16 | Int32 | Int64;
 export type UnsignedIntegerType = UInt8 | UInt16 | UInt32 | UInt64;
 export type IntegerType = SignedIntegerType | UnsignedIntegerType;
@@ -59,7 +68,16 @@ export type FloatType = Float32 | Float64;
 export type NumericType = IntegerType | FloatType;
 export type StringType = Utf8 | LargeUtf8;
 export type TemporalType = DateDay | Timestamp | Duration;
-export type DType = Bool | NumericType | StringType | Binary | Dictionary | DateDay | Timestamp | Duration;
+export type DType =
+  | Bool
+  | NumericType
+  | StringType
+  | Binary
+  | Dictionary
+  | DateDay
+  | Timestamp
+  | Duration
+  | List;
 export type DTypeKind = DType["kind"];
 
 /** The JS type one value of `T` reads as. */
@@ -173,6 +191,20 @@ export function dictionary<I extends IntegerType = Int32, V extends StringType =
   return freeze({ kind: "dictionary", index, value, ordered });
 }
 
+/**
+ * Make a list dtype: each element is a list of values of `value`.
+ *
+ * @param value - the dtype of the list items (default utf8)
+ * @example
+ * ```ts
+ * import { list, utf8 } from "ndframe";
+ * list(utf8).value.kind; // => "utf8"
+ * ```
+ */
+export function list(value: DType = utf8): List {
+  return freeze({ kind: "list", value: checkDType(value) });
+}
+
 // ---------------------------------------------------------------------------
 // Predicates
 
@@ -190,6 +222,8 @@ export const isTemporal = (d: DType): d is TemporalType =>
 /** True for dtypes whose values are stored in a BigInt64Array/BigUint64Array. */
 export const isBigIntStorage = (d: DType): boolean =>
   d.kind === "int64" || d.kind === "uint64" || d.kind === "timestamp" || d.kind === "duration";
+/** True for list dtypes. */
+export const isList = (d: DType): d is List => d.kind === "list";
 /** True for variable-width dtypes (values addressed through offsets). */
 export const isVarWidth = (d: DType): d is StringType | Binary => isString(d) || d.kind === "binary";
 
@@ -246,6 +280,7 @@ export function arrayType(d: DType): TypedArrayConstructor {
     case "utf8":
     case "large_utf8":
     case "binary":
+    case "list":
       return Uint8Array;
     case "int8":
       return Int8Array;
@@ -276,7 +311,7 @@ export function arrayType(d: DType): TypedArrayConstructor {
 /** Bytes per element of a fixed-width dtype (bool: 1/8; var-width: 0). */
 export function byteWidth(d: DType): number {
   if (d.kind === "bool") return 1 / 8;
-  if (isVarWidth(d)) return 0;
+  if (isVarWidth(d) || d.kind === "list") return 0;
   return arrayType(d).BYTES_PER_ELEMENT;
 }
 
@@ -311,6 +346,8 @@ export function dtypeEquals(a: DType, b: DType): boolean {
       const o = b as Dictionary;
       return dtypeEquals(a.index, o.index) && dtypeEquals(a.value, o.value) && a.ordered === o.ordered;
     }
+    case "list":
+      return dtypeEquals(a.value, (b as List).value);
     default:
       return true;
   }
@@ -328,6 +365,8 @@ export function dtypeToString(d: DType): string {
       return `duration[${d.unit}]`;
     case "dictionary":
       return `dictionary<${d.index.kind}, ${d.value.kind}${d.ordered ? ", ordered" : ""}>`;
+    case "list":
+      return `list<${dtypeToString(d.value)}>`;
     default:
       return d.kind;
   }
@@ -378,6 +417,8 @@ export function parseDType(text: string | DType): DType {
   if (m) return timestamp((m[1] ?? "ns") as TimeUnit, m[2] ?? null);
   m = /^(?:duration|timedelta64)(?:\[\s*(s|ms|us|ns)\s*\])?$/.exec(s);
   if (m) return duration((m[1] ?? "ns") as TimeUnit);
+  m = /^list<(.+)>$/.exec(s);
+  if (m) return list(parseDType(m[1] as string));
   m = /^dictionary<\s*(\w+)\s*,\s*(\w+)\s*(,\s*ordered\s*)?>$/.exec(s);
   if (m) {
     const index = SIMPLE[m[1] as string];
@@ -408,6 +449,7 @@ const KINDS = new Set<string>([
   "timestamp",
   "duration",
   "dictionary",
+  "list",
 ]);
 
 /** Validate a dtype object coming from user code; returns it unchanged. */

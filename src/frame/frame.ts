@@ -6,9 +6,9 @@
  */
 import type * as arrow from "apache-arrow";
 import type { DType } from "../core/dtype.js";
+import { registerFrameFactory } from "../series/frame-factory.js";
 import type { SampleOptions } from "../series/ops/order.js";
 import type { Series } from "../series/series.js";
-import { registerFrameFactory } from "../series/frame-factory.js";
 import { fromArrow, fromRecords } from "./construct.js";
 import { FrameBase, type FrameOptions, type FromRecordsOptions } from "./frame-base.js";
 import type { AnySchema, ColumnInput, ColumnName, Renamed, Schema, SchemaOf } from "./schema.js";

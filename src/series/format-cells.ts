@@ -31,6 +31,10 @@ export function formatValue(v: unknown, dtype: DType): string {
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "boolean") return v ? "True" : "False";
   if (v instanceof Uint8Array) return `b'${Array.from(v, (b) => b.toString(16).padStart(2, "0")).join("")}'`;
+  if (Array.isArray(v) && dtype.kind === "list") {
+    // pandas prints a list cell as [a, b], its items unquoted
+    return `[${v.map((x) => (x === null ? "None" : formatValue(x, dtype.value))).join(", ")}]`;
+  }
   return String(v);
 }
 

@@ -26,7 +26,7 @@ export function registerFrameFactory(make: FrameFactory): void {
 /** A DataFrame of `columns` over `index`. */
 export function makeFrame(columns: Map<string, Column>, index: Index): FrameResult {
   if (registry.make === null) {
-    throw new Error("the DataFrame module is not loaded: import from \"ndframe\", not from its internals");
+    throw new Error('the DataFrame module is not loaded: import from "ndframe", not from its internals');
   }
   return registry.make(columns, index);
 }

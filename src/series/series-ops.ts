@@ -6,6 +6,7 @@ import type { Column } from "../core/column.js";
 import type { Bool, DType, Float64, ValueOf } from "../core/dtype.js";
 import * as A from "../core/kernels/arithmetic.js";
 import * as C from "../core/kernels/compare.js";
+import type { DateOffset } from "../core/kernels/dt-offset.js";
 import * as L from "../core/kernels/logical.js";
 import * as M from "../core/kernels/missing.js";
 import * as R from "../core/kernels/reduce.js";
@@ -16,13 +17,18 @@ import { type Scalar, SeriesBase } from "./series-base.js";
 export class SeriesOps<T extends DType = DType> extends SeriesBase<T> {
   // ----------------------------------------------------------- arithmetic
 
-  /** Add, aligned on labels (see the class docs). */
-  add(other: Series | Scalar): Series {
-    return this.binaryOp(other, A.add, "add");
+  /**
+   * Add, aligned on labels (see the class docs). A `DateOffset` moves
+   * timestamps and dates on the calendar (months, business days…; a day
+   * keeps the wall-clock time across a DST change), as pandas' offsets.
+   */
+  add(other: Series | Scalar | DateOffset): Series {
+    return this.binaryOp(other as Series | Scalar, A.add as (a: Column, b: Column | Scalar) => Column, "add");
   }
-  /** Subtract. */
-  sub(other: Series | Scalar): Series {
-    return this.binaryOp(other, A.sub, "sub");
+  /** Subtract (a `DateOffset` moves timestamps and dates back on the calendar). */
+  sub(other: Series | Scalar | DateOffset): Series {
+    // a DateOffset is no labeled operand: binaryOp hands it to the kernel as it is
+    return this.binaryOp(other as Series | Scalar, A.sub as (a: Column, b: Column | Scalar) => Column, "sub");
   }
   /** Multiply. */
   mul(other: Series | Scalar): Series {

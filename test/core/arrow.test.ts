@@ -138,7 +138,7 @@ describe("dtypeToArrow / dtypeFromArrow", () => {
   it.each([
     [() => new arrow.Float16(), "Float16"],
     [() => new arrow.DateMillisecond(), "Date64<MILLISECOND>"],
-    [() => new arrow.List(new arrow.Field("x", new arrow.Int32())), "List<Int32>"],
+    [() => new arrow.Struct([new arrow.Field("x", new arrow.Int32())]), "Struct<{x:Int32}>"],
     [() => new arrow.Null(), "Null"],
     [() => new arrow.Dictionary(new arrow.Int32(), new arrow.Int8()), "Dictionary<Int8, Int32>"],
   ])("dtypeFromArrow(%#) raises a DTypeError naming an unsupported Arrow type", (make, name) => {

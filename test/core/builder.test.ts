@@ -308,15 +308,19 @@ describe("bool and dictionary builders", () => {
     expect(() => b.append(1 as never)).toThrow("cannot store 1 at row 1 in a column of dtype bool");
   });
 
-  it("dictionary builder codes values in first-seen order", () => {
+  it("dictionary builder sorts its categories on finish, as pandas infers them (pd.Categorical)", () => {
     const b = columnBuilder(dictionary(int8));
     for (const v of ["b", "a", null, "b", "c", "a"]) b.append(v);
     const col = b.finish();
     const c = col.chunks[0];
-    // codes at the valid rows 0, 1, 3, 4, 5: b=0, a=1, b=0, c=2, a=1
+    // categories a, b, c; codes at the valid rows 0, 1, 3, 4, 5: b=1, a=0, b=1, c=2, a=0
     const codes = c?.values as Int8Array;
-    expect([0, 1, 3, 4, 5].map((i) => codes[i])).toEqual([0, 1, 0, 2, 1]);
-    expect(c?.dictionary?.toArray()).toEqual(["b", "a", "c"]);
+    expect([0, 1, 3, 4, 5].map((i) => codes[i])).toEqual([1, 0, 1, 2, 0]);
+    expect(c?.dictionary?.toArray()).toEqual(["a", "b", "c"]);
+    // code point order, as Python sorts str: U+FF21 before U+1F600 (not so in UTF-16 units)
+    const u = columnBuilder(dictionary(int8));
+    for (const v of ["\u{1F600}", "\uFF21"]) u.append(v);
+    expect(u.finish().chunks[0]?.dictionary?.toArray()).toEqual(["\uFF21", "\u{1F600}"]);
     expect(col.toArray()).toEqual(["b", "a", null, "b", "c", "a"]);
     expect(col.nullCount).toBe(1);
   });

@@ -137,8 +137,12 @@ describe("aggregate(df, how) — result dtype", () => {
     const nums = aggregate(new DataFrame({ a: new Int8Array([5, -2]), b: [0.5, 9] }), "max");
     expect(nums.dtype.kind).toBe("float64");
     expect(nums.toArray()).toEqual([5, 9]);
-    // dictionaries give their strings
-    const cat = new DataFrame({ c: column(["b", "a", "b"], "category"), s: ["z", "y", "x"] });
+    // dictionaries give their strings (min of an ordered categorical; an unordered one raises, as pandas)
+    const cat = new DataFrame({
+      c: column(["b", "a", "b"], "dictionary<int32, utf8, ordered>"),
+      s: ["z", "y", "x"],
+    });
+    expect(() => aggregate(new DataFrame({ c: column(["b"], "category") }), "min")).toThrow(/not ordered/);
     const c = aggregate(cat, "min");
     expect(c.dtype.kind).toBe("utf8");
     expect(c.toArray()).toEqual(["a", "x"]);

@@ -60,6 +60,7 @@ import {
 } from "./arithmetic-engine.js";
 import type { BinaryOp, ScalarArg } from "./arithmetic-support.js";
 import { temporalBinary, temporalUnary } from "./arithmetic-temporal.js";
+import { addOffset, DateOffset } from "./dt-offset.js";
 
 /** A JS scalar operand of an arithmetic kernel. */
 export type Scalar = number | bigint | boolean | string | null;
@@ -199,7 +200,8 @@ function binary(op: BinaryOp, a: Column | Scalar, b: Column | Scalar, options?: 
  * `{ checked: true }`. Returns a fresh column in one pass.
  *
  * @param a - a column or a scalar
- * @param b - a column or a scalar (at least one side is a column, of equal lengths)
+ * @param b - a column or a scalar (at least one side is a column, of equal lengths), or a
+ *   `DateOffset` to move timestamps or dates on the calendar (see `addOffset`)
  * @param options - `checked: true` throws a `CastError` naming the overflowing row
  * @returns a new column
  * @example
@@ -212,8 +214,33 @@ function binary(op: BinaryOp, a: Column | Scalar, b: Column | Scalar, options?: 
  * add(column([2n ** 62n], "int64"), 1n).toArray();  // => [4611686018427387905n]
  * ```
  */
-export function add(a: Column | Scalar, b: Column | Scalar, options?: ArithmeticOptions): Column {
+export function add(
+  a: Column | Scalar | DateOffset,
+  b: Column | Scalar | DateOffset,
+  options?: ArithmeticOptions,
+): Column {
+  if (a instanceof DateOffset || b instanceof DateOffset) return withOffset("add", a, b);
   return binary("add", a, b, options);
+}
+
+/** `col ± offset` (and `offset + col`): a calendar offset through `addOffset` (see dt-offset.ts). */
+function withOffset(
+  op: "add" | "sub",
+  a: Column | Scalar | DateOffset,
+  b: Column | Scalar | DateOffset,
+): Column {
+  const [col, off] = a instanceof DateOffset ? [b, a] : [a, b as DateOffset];
+  if (!(col instanceof Column) || (op === "sub" && a instanceof DateOffset)) {
+    throw new DTypeError(
+      `${op} does not support ${show(a)} and ${show(b)} (a DateOffset ${op === "sub" ? "is subtracted from" : "adds to"} a timestamp or date column)`,
+    );
+  }
+  if (col.dtype.kind !== "timestamp" && col.dtype.kind !== "date") {
+    throw new DTypeError(
+      `${op} does not support ${dtypeToString(col.dtype)} and a DateOffset (timestamps or dates only)`,
+    );
+  }
+  return addOffset(col as Column<never>, op === "sub" ? off.negate() : off);
 }
 
 /**
@@ -233,7 +260,12 @@ export function add(a: Column | Scalar, b: Column | Scalar, options?: Arithmetic
  * sub(column([0], "uint8"), 1).toArray(); // => [255]
  * ```
  */
-export function sub(a: Column | Scalar, b: Column | Scalar, options?: ArithmeticOptions): Column {
+export function sub(
+  a: Column | Scalar | DateOffset,
+  b: Column | Scalar | DateOffset,
+  options?: ArithmeticOptions,
+): Column {
+  if (a instanceof DateOffset || b instanceof DateOffset) return withOffset("sub", a, b);
   return binary("sub", a, b, options);
 }
 

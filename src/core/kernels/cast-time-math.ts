@@ -144,16 +144,44 @@ export function zoneOf(tz: string | null): Zone | null {
   return new ZoneOffsets(tz);
 }
 
+// The last whole hour `Date` can represent, and the 400-year Gregorian cycle, in seconds.
+const MAX_DATE_SEC = 8.64e12 - 3600;
+const GREGORIAN_CYCLE = 146097 * 86400;
+// Offsets are tabulated in blocks of 2^21 s (about 24 days), sampled once a day.
+const BLOCK = 2097152;
+const SAMPLE = 86400;
+
+const LONG_OFFSET = /GMT(?:([+\-\u2212])(\d\d):(\d\d)(?::(\d\d))?)?$/;
+
+/** The offsets of one block: `offsets[k]` holds from `starts[k − 1]` (or the block start) on. */
+interface OffsetBlock {
+  /** The block number: the block spans `[index · BLOCK, (index + 1) · BLOCK)`. */
+  readonly index: number;
+  readonly starts: Float64Array;
+  readonly offsets: Float64Array;
+}
+
 /**
- * Offset from UTC, in seconds, of a zone at an instant (Unix seconds).
- * Offsets are cached per UTC hour, checked at both ends of the hour: a
- * zone never changes its offset twice within one hour.
+ * Offset from UTC, in seconds, of a zone at an instant (Unix seconds),
+ * through `Intl.DateTimeFormat`. The transitions of each block of about
+ * 24 days that the data touches are found once: the offset is sampled every
+ * day and each change is located to the second by bisection (a zone never
+ * changes its offset and back within one day). Lookups then cost a range
+ * check against the last interval found (sorted data nearly always hits)
+ * or a block lookup and a scan of its few transitions.
  */
 export class ZoneOffsets implements Zone {
   readonly #fmt: Intl.DateTimeFormat;
-  readonly #hours = new Map<number, number>();
+  readonly #offsetFmt: Intl.DateTimeFormat;
+  readonly #blocks = new Map<number, OffsetBlock>();
+  readonly #recent: (OffsetBlock | undefined)[] = new Array(1024).fill(undefined);
+  // The last interval found: `#offset` holds for `#from <= sec < #to`.
+  #from = 0;
+  #to = 0;
+  #offset = 0;
 
   constructor(tz: string) {
+    this.#offsetFmt = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" });
     this.#fmt = new Intl.DateTimeFormat("en-US", {
       timeZone: tz,
       hourCycle: "h23",
@@ -169,14 +197,32 @@ export class ZoneOffsets implements Zone {
 
   /** The offset at Unix second `sec`. */
   at(sec: number): number {
-    const h = Math.floor(sec / 3600);
-    let v = this.#hours.get(h);
-    if (v === undefined) {
-      const a = this.#exact(h * 3600);
-      v = a === this.#exact(h * 3600 + 3599) ? a : Number.NaN;
-      this.#hours.set(h, v);
+    if (sec >= this.#from && sec < this.#to) return this.#offset;
+    // Date (and so Intl) stops at ±8.64e12 s; second-unit int64 timestamps go further. Past the
+    // end, the zone's last rule repeats every 400 Gregorian years (146097 days, whole weeks);
+    // before the start, zones keep their constant local mean time.
+    if (sec > MAX_DATE_SEC) sec -= Math.ceil((sec - MAX_DATE_SEC) / GREGORIAN_CYCLE) * GREGORIAN_CYCLE;
+    else if (sec < -MAX_DATE_SEC) sec = -MAX_DATE_SEC;
+    const b = Math.floor(sec / BLOCK);
+    // A direct-mapped cache in front of the Map: 1024 blocks span 67 years without a collision.
+    const slot = b & 1023;
+    let block = this.#recent[slot];
+    if (block === undefined || block.index !== b) {
+      block = this.#blocks.get(b);
+      if (block === undefined) {
+        block = this.#tabulate(b);
+        this.#blocks.set(b, block);
+      }
+      this.#recent[slot] = block;
     }
-    return Number.isNaN(v) ? this.#exact(sec) : v;
+    const starts = block.starts;
+    let k = 0;
+    while (k < starts.length && sec >= (starts[k] as number)) k++;
+    const offset = block.offsets[k] as number;
+    this.#from = k === 0 ? b * BLOCK : (starts[k - 1] as number);
+    this.#to = k === starts.length ? (b + 1) * BLOCK : (starts[k] as number);
+    this.#offset = offset;
+    return offset;
   }
 
   /** The offset for a wall-clock time (seconds since epoch as if UTC): first of an ambiguous pair. */
@@ -185,7 +231,46 @@ export class ZoneOffsets implements Zone {
     return this.at(localSec - o1) === o1 ? o1 : this.at(localSec - this.at(localSec - o1));
   }
 
+  /** The transitions within block `index`. */
+  #tabulate(index: number): OffsetBlock {
+    const start = index * BLOCK;
+    const last = start + BLOCK - 1;
+    const starts: number[] = [];
+    const offsets: number[] = [];
+    let prev = start;
+    let offset = this.#exact(start);
+    offsets.push(offset);
+    for (let t = start; t < last; ) {
+      t = Math.min(t + SAMPLE, last);
+      const next = this.#exact(t);
+      // Several changes within one step are found one after the other.
+      while (next !== offset) {
+        let lo = prev;
+        let hi = t;
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (this.#exact(mid) === offset) lo = mid;
+          else hi = mid;
+        }
+        offset = this.#exact(hi);
+        starts.push(hi);
+        offsets.push(offset);
+        prev = hi;
+      }
+      prev = t;
+    }
+    return { index, starts: Float64Array.from(starts), offsets: Float64Array.from(offsets) };
+  }
+
   #exact(sec: number): number {
+    sec = Math.max(-8.64e12, Math.min(8.64e12, sec));
+    // "GMT-04:56:02": the offset to the second, and several times cheaper than formatToParts.
+    const m = LONG_OFFSET.exec(this.#offsetFmt.format(sec * 1000));
+    if (m !== null) {
+      if (m[1] === undefined) return 0;
+      const v = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
+      return m[1] === "+" ? v : -v;
+    }
     const p: Record<string, string> = {};
     for (const { type, value } of this.#fmt.formatToParts(new Date(sec * 1000))) p[type] = value;
     const year = p.era === "BC" || p.era === "B" ? 1 - Number(p.year) : Number(p.year);

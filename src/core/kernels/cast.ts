@@ -24,6 +24,7 @@ import { words } from "../int64.js";
 import { type Allow, castError, castNumeric, validityAt0 } from "./cast-numeric.js";
 import { parseText, toText } from "./cast-string.js";
 import { castTemporal, isTemporalCast } from "./cast-temporal.js";
+import { factorizeBase, factorizeShared } from "./factorize.js";
 
 /**
  * Options of `cast`, after Arrow's `CastOptions`. By default (`safe: true`)
@@ -95,10 +96,12 @@ export function canCast(from: DType, to: DType): boolean {
  * `YYYY-MM-DD` and timestamps as ISO 8601 with the unit's digits and `Z`
  * or the zone's offset. Views, no copy: timestamp/duration ↔ int64, date
  * ↔ int32, time zone changes, int64 ↔ uint64, utf8 ↔ binary (bytes
- * shared; binary is validated as UTF-8). Dictionaries: strings are
- * encoded into one dictionary shared by all chunks (a `CastError` when the
- * codes outgrow the index dtype); dictionaries decode to strings or
- * change index width. Cost: one pass per chunk; unknown dtypes or
+ * shared; binary is validated as UTF-8). Dictionaries: values are
+ * encoded into one dictionary shared by all chunks whose categories are
+ * the distinct non-null values sorted (numbers by value), as pandas'
+ * `astype("category")` (a `CastError` when the codes outgrow the index
+ * dtype); a dictionary keeps its categories when it changes index width,
+ * value type or ordered flag, and decodes to strings. Cost: one pass per chunk; unknown dtypes or
  * unsupported pairs throw a `DTypeError`.
  *
  * @param col - the column
@@ -199,51 +202,46 @@ export const INDEX_MAX: Record<string, number> = {
   uint64: Number.MAX_SAFE_INTEGER,
 };
 
-/** Encode any column as a dictionary, with one dictionary shared by every chunk. */
+/**
+ * Encode any column as a dictionary shared by every chunk. The categories
+ * are the distinct non-null values sorted ascending by the source dtype
+ * (strings by code point, numbers and times by value), as pandas'
+ * `astype("category")`, then written in the dictionary's string type.
+ */
 function encode(col: Column, to: Dictionary, allow: Allow): Column {
   const from = col.dtype;
   if (from.kind === "dictionary") return recode(col as Column<Dictionary>, to, allow);
-  const text = isString(from) ? col : castColumn(col, to.value, allow);
   const max = INDEX_MAX[to.index.kind] as number;
-  const lookup = new Map<string, number>();
-  const dict = new VarWidthBuilder(to.value);
-  const parts: [Chunk, Float64Array][] = [];
-  let row0 = 0;
-  for (const c of text.chunks) {
-    const n = c.length;
-    const o = numberOffsets(c);
-    const bytes = c.values as Uint8Array;
-    const codes = new Float64Array(n);
-    const decoder = new TextDecoder();
-    for (let i = 0; i < n; i++) {
-      const j = c.offset + i;
-      if (c.validity !== null && ((c.validity[j >>> 3] as number) & (1 << (j & 7))) === 0) continue;
-      const s = decoder.decode(bytes.subarray(o[i] as number, o[i + 1] as number));
-      let code = lookup.get(s);
-      if (code === undefined) {
-        code = lookup.size;
-        if (code > max) {
-          throw castError(JSON.stringify(s), row0 + i, from, to, `more than ${max + 1} distinct values`);
-        }
-        lookup.set(s, code);
-        dict.append(s);
-      }
-      codes[i] = code;
-    }
-    parts.push([c, codes]);
-    row0 += n;
+  // Too many distinct values: name the row where the first one over the limit appears.
+  const base = factorizeBase(col);
+  if (base.uniques.length > max + 1) {
+    const row = base.codes.indexOf(max + 1);
+    throw castError(show(col.get(row)), row, from, to, `more than ${max + 1} distinct values`);
   }
-  const dictionary = dict.finish();
-  const chunks = parts.map(([c, codes]) => {
-    const out = new (arrayType(to.index) as Float64ArrayConstructor)(c.length);
-    if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
-      const w = words(out);
-      for (let i = 0; i < c.length; i++) w[2 * i] = codes[i] as number;
-    } else out.set(codes);
+  const { codes, uniques } = factorizeShared(col, "exclude", true);
+  const dictionary = castColumn(uniques, to.value, allow) as Column<StringType>;
+  let row0 = 0;
+  const chunks = col.chunks.map((c) => {
+    const n = c.length;
+    const part = codes.slice(row0, row0 + n);
+    row0 += n;
+    // codes under nulls are -1: store 0 there, a valid index
+    if (c.nullCount > 0) for (let i = 0; i < n; i++) if ((part[i] as number) < 0) part[i] = 0;
+    let out: StorageOf<Dictionary>;
+    if (to.index.kind === "int32") out = part;
+    else if (to.index.kind === "int64" || to.index.kind === "uint64") {
+      out = new (to.index.kind === "int64" ? BigInt64Array : BigUint64Array)(n);
+      const w = words(out as BigInt64Array);
+      for (let i = 0; i < n; i++) w[2 * i] = part[i] as number;
+    } else {
+      const small = new (arrayType(to.index) as Int32ArrayConstructor)(n);
+      small.set(part);
+      out = small as StorageOf<Dictionary>;
+    }
     return makeChunk({
       dtype: to,
-      length: c.length,
-      values: out as StorageOf<Dictionary>,
+      length: n,
+      values: out,
       validity: validityAt0(c),
       nullCount: c.nullCount,
       dictionary,

@@ -8,6 +8,7 @@ import { Column } from "../column.js";
 import {
   type Bool,
   bool,
+  type Dictionary,
   type DType,
   dtypeEquals,
   dtypeToString,
@@ -23,6 +24,7 @@ import { column } from "../from-values.js";
 import { words } from "../int64.js";
 import { promote } from "../promotion.js";
 import { castColumn } from "./cast.js";
+import { dictionaryOf, unifyDictionaries } from "./categorical.js";
 import {
   alignBits,
   type CompareOp,
@@ -234,6 +236,12 @@ function compareImpl(op: CompareOp, a: Column | Scalar, b: Column | Scalar): Col
     if (!(b instanceof Column)) throw new DTypeError(`${op} expects at least one Column, got two scalars`);
     return compareImpl(FLIP[op], b, a);
   }
+  if (
+    op !== "eq" &&
+    op !== "ne" &&
+    (a.dtype.kind === "dictionary" || (b instanceof Column && b.dtype.kind === "dictionary"))
+  )
+    return compareCategories(op, a, b);
   if (b instanceof Column) {
     if (a.length !== b.length) throw new ShapeError(`${op}: lengths differ (${a.length} and ${b.length})`);
     let [x, y] = comparable(a, b);
@@ -258,6 +266,63 @@ function compareImpl(op: CompareOp, a: Column | Scalar, b: Column | Scalar): Col
     bool,
     x.chunks.map((c) => compareChunks(op, c, sc, true)),
   );
+}
+
+const unorderedError = (op: CompareOp): DTypeError =>
+  new DTypeError(
+    `${op}: unordered categoricals can only compare equality or not; use asOrdered() (s.cat.asOrdered()) to order the categories`,
+  );
+
+/** A dictionary column's codes as a column of its index dtype (a view). */
+function codesColumn(col: Column<Dictionary>): Column {
+  const d = col.dtype.index;
+  return new Column(
+    d,
+    col.chunks.map((c) => makeChunk({ ...c, dtype: d, values: c.values as never, dictionary: null })),
+  );
+}
+
+/**
+ * lt/le/gt/ge with a categorical operand, as pandas: only ordered
+ * categoricals, by category position, against one of their categories or a
+ * categorical with the same categories in the same order.
+ */
+function compareCategories(op: CompareOp, a: Column, b: Column | Scalar): Column<Bool> {
+  const da = a.dtype;
+  if (b instanceof Column) {
+    if (a.length !== b.length) throw new ShapeError(`${op}: lengths differ (${a.length} and ${b.length})`);
+    const db = b.dtype;
+    if (da.kind !== "dictionary" || db.kind !== "dictionary") {
+      const cat = (da.kind === "dictionary" ? da : db) as Dictionary;
+      if (!cat.ordered) throw unorderedError(op);
+      throw new DTypeError(
+        `${op}: an ordered categorical compares only with one of its categories or a categorical with the same categories, not ${dtypeToString(da.kind === "dictionary" ? db : da)}; cast it to text to compare the values`,
+      );
+    }
+    if (!da.ordered || !db.ordered) throw unorderedError(op);
+    const x = unifyDictionaries(a as Column<Dictionary>);
+    const y = unifyDictionaries(b as Column<Dictionary>);
+    const cx = dictionaryOf(x).toArray();
+    const cy = dictionaryOf(y).toArray();
+    if (cx.length !== cy.length || cx.some((v, i) => v !== cy[i])) {
+      throw new DTypeError(
+        `${op}: categoricals compare only when their categories are the same, in the same order`,
+      );
+    }
+    return compareImpl(op, codesColumn(x), codesColumn(y));
+  }
+  const d = da as Dictionary;
+  if (!d.ordered) throw unorderedError(op);
+  if (b === null) return allNull(a);
+  if (typeof b !== "string") throw new DTypeError(`cannot compare ${dtypeToString(da)} with ${String(b)}`);
+  const u = unifyDictionaries(a as Column<Dictionary>);
+  const pos = dictionaryOf(u).toArray().indexOf(b);
+  if (pos < 0) {
+    throw new DTypeError(
+      `${op}: ${JSON.stringify(b)} is not among the categories of the ordered categorical (an ordering comparison needs one of them)`,
+    );
+  }
+  return compareImpl(op, codesColumn(u), pos);
 }
 
 /**
@@ -346,16 +411,23 @@ export function ne(a: Operand, b: Operand): Column<Bool> {
 /**
  * Test element-wise whether `a < b`.
  *
- * Semantics as `eq`; strings order by code point, false < true.
+ * Semantics as `eq`; strings order by code point, false < true. A
+ * categorical (dictionary) orders by category position, as pandas: it
+ * must be ordered and compare with one of its categories or with a
+ * categorical of the same categories in the same order; anything else
+ * (an unordered categorical, a string outside the categories, a plain
+ * column) throws a `DTypeError`. The same holds for `le`, `gt` and `ge`.
  *
  * @param a - a column or a scalar
  * @param b - a column or a scalar
  * @returns a bool column
  * @example
  * ```ts
- * import { column } from "ndframe";
+ * import { categorical, column } from "ndframe";
  * import { lt } from "ndframe/compute";
  * lt(column([1n, 2n ** 60n], "int64"), 2 ** 60).toArray(); // => [true, false]
+ * const size = categorical(["S", "L", "M"], { categories: ["S", "M", "L"], ordered: true });
+ * lt(size, "L").toArray(); // => [true, false, true]
  * ```
  */
 export function lt(a: Operand, b: Operand): Column<Bool> {

@@ -114,7 +114,7 @@ export function compareBytes(b: Uint8Array, s1: number, e1: number, s2: number, 
 /**
  * Positions of a null-free chunk in ascending value order (stable): numbers
  * with NaN last, int64 exact through words, strings by UTF-8 bytes, false
- * before true, dictionaries by category position when ordered, else by string.
+ * before true, dictionaries by category position.
  */
 export function sortOrder(c: Chunk): Int32Array {
   const n = c.length;
@@ -130,19 +130,9 @@ export function sortOrder(c: Chunk): Int32Array {
     cmp = (a, b) =>
       compareBytes(v, offs[a] as number, offs[a + 1] as number, offs[b] as number, offs[b + 1] as number);
   } else if (d.kind === "dictionary") {
+    // category order, ordered or not, as pandas orders a Categorical
     const codes = Array.from(c.values as ArrayLike<number | bigint>, Number);
-    let rank: Int32Array | null = null;
-    if (!d.ordered) {
-      const dict = (c.dictionary as Column).combine();
-      const order = sortOrder(dict);
-      rank = new Int32Array(dict.length);
-      for (let j = 0; j < order.length; j++) rank[order[j] as number] = j;
-    }
-    const r = rank;
-    cmp =
-      r === null
-        ? (a, b) => (codes[a] as number) - (codes[b] as number)
-        : (a, b) => (r[codes[a] as number] as number) - (r[codes[b] as number] as number);
+    cmp = (a, b) => (codes[a] as number) - (codes[b] as number);
   } else if (isBigIntStorage(d)) {
     const w = words(c.values as BigInt64Array);
     const unsigned = d.kind === "uint64";

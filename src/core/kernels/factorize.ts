@@ -196,6 +196,8 @@ function baseOf(col: Column): Omit<BaseFactorization, "firstNull"> {
     }
     case "dictionary":
       return dictionaryBase(col as Column<Dictionary>, codes);
+    case "list":
+      throw new DTypeError("cannot hash lists: group, join or deduplicate on their items instead");
   }
 }
 

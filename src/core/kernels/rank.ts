@@ -43,7 +43,7 @@ const NULL_OPTIONS = ["keep", "top", "bottom"] as const;
  * the number of ranked elements (the non-missing ones for "keep", all for
  * "top"/"bottom"), or for "dense" by the largest dense rank, as pandas.
  * Values compare as in `argsort` (strings by code point, dictionaries by
- * value, int64 exactly). The result is a new float64 column; a
+ * category position, int64 exactly). The result is a new float64 column; a
  * multi-chunk input is combined once. Cost: one radix sort.
  *
  * @param col - the column to rank

@@ -2,13 +2,15 @@
  * Implementations of argmin, argmax, min and max for every ordered dtype:
  * numbers, bool, int64/uint64 and temporal (through 32-bit words, exact),
  * utf8/large_utf8 (by UTF-8 bytes, which is Unicode code point order, as
- * Python compares str) and dictionaries (by value; ordered dictionaries by
- * category order, as pandas' ordered Categorical).
+ * Python compares str) and dictionaries (by category order, as pandas'
+ * Categorical; min and max of an unordered one raise, as pandas does).
  * @internal
  */
 import { type Chunk, numberOffsets } from "../chunk.js";
 import type { Column } from "../column.js";
 import type { Dictionary } from "../dtype.js";
+import { DTypeError } from "../errors.js";
+import { unifyDictionaries } from "./categorical.js";
 import { countNaN, f64Blocks, inRuns, uwords } from "./reduce-loops.js";
 import { argmaxF64, argmaxI32, argmaxW64, argminF64, argminI32, argminW64 } from "./reduce-loops-arg.js";
 
@@ -162,60 +164,30 @@ function argString(chunks: readonly Chunk[], max: boolean): number | null {
   return best < 0 ? null : best;
 }
 
-const encoder = /* @__PURE__ */ new TextEncoder();
-
-/** Rank of each dictionary entry in UTF-8 byte order (ties share the first rank). */
-function dictionaryRanks(dict: Column): Float64Array {
-  const c = dict.combine();
-  const o = numberOffsets(c);
-  const bytes = c.values as Uint8Array;
-  const n = c.length;
-  const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((x, y) =>
-    compareBytes(bytes, o[x] as number, o[x + 1] as number, bytes, o[y] as number, o[y + 1] as number),
-  );
-  const rank = new Float64Array(n);
-  for (let r = 0; r < n; r++) rank[idx[r] as number] = r;
-  return rank;
-}
-
+/**
+ * Position of the first smallest/largest category (the codes' order, after
+ * unifying the chunks' dictionaries), as pandas' argmin of a Categorical
+ * (ordered or not).
+ */
 function argDictionary(col: Column, max: boolean): number | null {
-  const dtype = col.dtype as Dictionary;
-  const chunks = col.chunks;
-  const shared = chunks.every((c) => c.dictionary === chunks[0]?.dictionary);
+  const u = unifyDictionaries(col as Column<Dictionary>);
   let best = -1;
-  let bestKey: Uint8Array | number = 0;
+  let bestCode = 0;
   let base = 0;
-  for (const c of chunks) {
-    // Ordered categories compare by code; unordered by value (rank of the value).
-    const rank = dtype.ordered && shared ? null : dictionaryRanks(c.dictionary as Column);
-    let local = -1;
-    let lv = 0;
-    let blockBase = 0;
+  for (const c of u.chunks) {
+    let blockBase = base;
     f64Blocks([c], (a, s, e, vb, voff) => {
       for (let i = s; i < e; i++) {
         const j = voff + i;
         if (vb !== null && (((vb[j >>> 3] as number) >>> (j & 7)) & 1) === 0) continue;
         const code = a[i] as number;
-        const x = rank === null ? code : (rank[code] as number);
-        if (local < 0 || (max ? x > lv : x < lv)) {
-          local = blockBase + i - s;
-          lv = x;
+        if (best < 0 || (max ? code > bestCode : code < bestCode)) {
+          best = blockBase + i - s;
+          bestCode = code;
         }
       }
       blockBase += e - s;
     });
-    if (local >= 0) {
-      const key: Uint8Array | number = rank === null ? lv : encoder.encode(col.get(base + local) as string);
-      const cmp =
-        typeof key === "number"
-          ? key - (bestKey as number)
-          : compareBytes(key, 0, key.length, bestKey as Uint8Array, 0, (bestKey as Uint8Array).length);
-      if (best < 0 || (max ? cmp > 0 : cmp < 0)) {
-        best = base + local;
-        bestKey = key;
-      }
-    }
     base += c.length;
   }
   return best < 0 ? null : best;
@@ -223,6 +195,13 @@ function argDictionary(col: Column, max: boolean): number | null {
 
 /** min()/max(): the value at argmin/argmax, in the column's own JS type; NaN when skipna is false and a NaN exists. */
 export function extremeImpl(col: Column, skipna: boolean, max: boolean): unknown {
+  const d = col.dtype;
+  if (d.kind === "dictionary" && !d.ordered) {
+    // pandas: TypeError "Categorical is not ordered for operation min"
+    throw new DTypeError(
+      `Categorical is not ordered for operation ${max ? "max" : "min"}; use asOrdered() (s.cat.asOrdered()) to make the categories ordered`,
+    );
+  }
   if (!skipna && col.nullCount === 0 && hasNaN(col)) return Number.NaN;
   const k = argImpl(col, skipna, max);
   return k === null ? null : col.get(k);

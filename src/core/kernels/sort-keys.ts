@@ -4,7 +4,8 @@
  * sign bit of positives), signed integers by flipping the sign bit, 64-bit
  * integers as two 32-bit words read through an Int32Array view (no
  * BigInt), strings by their dense rank in UTF-8 byte order (= code point
- * order), dictionaries by the rank of their values. Descending order XORs
+ * order), dictionaries by category position (their codes), as pandas sorts
+ * a Categorical whether ordered or not. Descending order XORs
  * every key with all ones, which keeps ties in their original order.
  * Missing rows (nulls, and NaN for floats) are not keyed: they are listed
  * apart so that callers can put them first or last.
@@ -12,7 +13,7 @@
  */
 import type { Chunk } from "../chunk.js";
 import { numberOffsets } from "../chunk.js";
-import type { Column } from "../column.js";
+import { DTypeError } from "../errors.js";
 import { words } from "../int64.js";
 
 /** Keys of the non-missing rows, in visiting order, plus the missing rows. */
@@ -89,17 +90,11 @@ export function extractKeys(c: Chunk, order: Int32Array | null, flip: number): E
     case "binary":
       m = keysU32(stringRanks(c), valid, off, order, flip, idx, lo, r);
       break;
-    case "dictionary": {
-      const ranks = dictionaryRanks(c.dictionary as Column);
-      const codes = c.values;
-      const rowRanks = new Uint32Array(c.length);
-      if (codes instanceof BigInt64Array || codes instanceof BigUint64Array) {
-        const w = words(codes);
-        for (let i = 0; i < c.length; i++) rowRanks[i] = ranks[w[2 * i] as number] ?? 0;
-      } else for (let i = 0; i < c.length; i++) rowRanks[i] = ranks[codes[i] as number] ?? 0;
-      m = keysU32(rowRanks, valid, off, order, flip, idx, lo, r);
-      break;
-    }
+    case "list":
+      throw new DTypeError("cannot sort lists (list dtype has no order)");
+    case "dictionary":
+      // Category order, as pandas sorts a Categorical (ordered or not): the codes themselves.
+      return extractKeys({ ...c, dtype: c.dtype.index, dictionary: null } as Chunk, order, flip);
   }
   // missing rows were written from the back; restore their visiting order
   idx.subarray(m).reverse();
@@ -491,17 +486,4 @@ function compareBytes(bytes: Uint8Array, offs: Int32Array | Float64Array, a: num
   const la = ea - i;
   const lb = eb - j;
   return la === lb ? 0 : la < lb ? -1 : 1;
-}
-
-// Dictionaries are immutable, so their ranks can be cached by object.
-const dictRankCache = new WeakMap<Column, Uint32Array>();
-
-/** Dense ranks of a dictionary's values (nulls rank 0, never read). */
-export function dictionaryRanks(dict: Column): Uint32Array {
-  let r = dictRankCache.get(dict);
-  if (r === undefined) {
-    r = stringRanks(dict.combine());
-    dictRankCache.set(dict, r);
-  }
-  return r;
 }

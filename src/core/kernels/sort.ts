@@ -6,8 +6,9 @@
 import { maybeKeyword, show } from "../../util/is.js";
 import type { Chunk } from "../chunk.js";
 import { Column } from "../column.js";
-import type { DType } from "../dtype.js";
+import type { Dictionary, DType } from "../dtype.js";
 import { OptionError, ShapeError } from "../errors.js";
+import { unifyDictionaries } from "./categorical.js";
 import { bucketedArgsort } from "./sort-buckets.js";
 import { type ExtractedKeys, extractKeys } from "./sort-keys.js";
 import { radixSort } from "./sort-radix.js";
@@ -34,8 +35,9 @@ const NULLS_POSITIONS: readonly NullsPosition[] = ["first", "last"];
  * Nulls and NaN are both "missing", as in pandas' `sort_values`: they go
  * first or last per `nullsPosition`, regardless of direction, in their
  * original order. -0 equals +0. Strings (utf8, large_utf8, binary) compare
- * by bytes, which for UTF-8 is code-point order; dictionaries by their
- * values (not their codes); timestamps, dates and durations as integers;
+ * by bytes, which for UTF-8 is code-point order; dictionaries by category
+ * position, ordered or not, as pandas sorts a Categorical (chunks with
+ * different dictionaries are unified first); timestamps, dates and durations as integers;
  * int64/uint64 exactly; bool false before true. Numeric keys use an LSD
  * radix sort (O(n) per 11-bit digit); strings a comparison sort to dense
  * ranks first. Several keys are sorted least significant first, each pass
@@ -69,7 +71,9 @@ export function argsort(keys: Column | readonly Column[], options?: SortOptions)
   const nullsFirst =
     maybeKeyword("nullsPosition", options?.nullsPosition, NULLS_POSITIONS, "last") === "first";
   return argsortChunks(
-    cols.map((c) => c.combine()),
+    cols.map((c) =>
+      (c.dtype.kind === "dictionary" ? unifyDictionaries(c as Column<Dictionary>) : c).combine(),
+    ),
     desc,
     nullsFirst,
   );

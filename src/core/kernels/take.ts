@@ -12,6 +12,7 @@ import { Column } from "../column.js";
 import { type DType, dtypeToString, int32, isInteger, isVarWidth, type TypedArray } from "../dtype.js";
 import { DTypeError, IndexError } from "../errors.js";
 import { words } from "../int64.js";
+import { takeListChunk } from "./take-list.js";
 
 /** Positions accepted by `take`. */
 export type TakeIndices = Int32Array | Uint32Array | Float64Array | readonly number[] | Column;
@@ -332,6 +333,7 @@ export function takeChunk<T extends DType>(c: Chunk<T>, idx: Int32Array, valid: 
     if (valid !== null) for (let b = 0; b < validity.length; b++) validity[b] &= valid[b] as number;
   } else if (valid !== null) validity = valid;
   const dtype = c.dtype as DType;
+  if (dtype.kind === "list") return takeListChunk(c, idx, validity);
   if (dtype.kind === "bool") {
     const values = gatherBits(c.values as Uint8Array, c.offset, idx);
     return makeChunk({ dtype: c.dtype, length: n, values: values as StorageOf<T>, validity });

@@ -5,8 +5,9 @@
 import { maybeBoolean } from "../../util/is.js";
 import { makeChunk } from "../chunk.js";
 import { Column } from "../column.js";
-import { type DType, type Float64, float64, type Int64, int64 } from "../dtype.js";
+import { type Dictionary, type DType, type Float64, float64, type Int64, int64 } from "../dtype.js";
 import { words } from "../int64.js";
+import { categoryCounts, categoryValues, unifyDictionaries } from "./categorical.js";
 import { checkColumn, type Factorized, factorizeShared } from "./factorize.js";
 import { gatherRows, sortOrder } from "./factorize-support.js";
 
@@ -86,19 +87,26 @@ function bincount(f: Factorized): Float64Array {
  * 3.0); `ascending: true` reverses the count order (ties still by first
  * appearance). `sort: false` keeps the order of first appearance. Counts
  * are int64, or float64 proportions of the counted rows with `normalize`.
- * Nulls are dropped unless `dropna: false`. Cost: one factorize (cached)
- * and a sort of the distinct values.
+ * Nulls are dropped unless `dropna: false`. A categorical (dictionary)
+ * column lists every category, unobserved ones with count 0, as pandas:
+ * ties and `sort: false` follow category order, a null (with `dropna:
+ * false`) comes after the categories, and the values stay a dictionary
+ * column over the same categories. Cost: one factorize (cached; for a
+ * categorical, one pass over the codes) and a sort of the distinct values.
  *
  * @param col - the values
  * @param options - `sort`, `ascending`, `normalize`, `dropna`
  * @returns `{ values, counts }`, aligned
  * @example
  * ```ts
- * import { column } from "ndframe";
+ * import { categorical, column } from "ndframe";
  * import { valueCounts } from "ndframe/compute";
  * const { values, counts } = valueCounts(column([3, 1, 2, 3, 4, null]));
  * values.toArray(); // => [3, 1, 2, 4]
  * counts.toArray(); // => [2n, 1n, 1n, 1n]
+ * const cat = categorical(["a", "b", "c", "c"], { categories: ["c", "a", "b", "d"] });
+ * valueCounts(cat).values.toArray(); // => ["c", "a", "b", "d"]
+ * valueCounts(cat).counts.toArray(); // => [2n, 1n, 1n, 0n]
  * ```
  */
 export function valueCounts<T extends DType>(
@@ -111,17 +119,31 @@ export function valueCounts<T extends DType>(
   const ascending = maybeBoolean("ascending", o.ascending, false);
   const normalize = maybeBoolean("normalize", o.normalize, false);
   const dropna = maybeBoolean("dropna", o.dropna, true);
-  const f = factorizeShared(col, dropna ? "exclude" : "code", false);
-  const counts = bincount(f);
+  let counts: Float64Array;
+  let uniques: Column;
+  if (col.dtype.kind === "dictionary") {
+    // pandas: every category, also unobserved ones (count 0), in category order before sorting
+    const u = unifyDictionaries(col as Column<Dictionary>);
+    counts = categoryCounts(u, !dropna && u.nullCount > 0);
+    uniques = u;
+  } else {
+    const f = factorizeShared(col, dropna ? "exclude" : "code", false);
+    counts = bincount(f);
+    uniques = f.uniques;
+  }
   const k = counts.length;
   let order = Int32Array.from({ length: k }, (_, j) => j);
   if (sort) {
-    // Array.prototype.sort is stable: ties stay in order of first appearance
+    // Array.prototype.sort is stable: ties stay in order of first appearance (of category order)
     const idx = Array.from(order);
     idx.sort((a, b) => (ascending ? 1 : -1) * ((counts[a] as number) - (counts[b] as number)));
     order = Int32Array.from(idx);
   }
-  const values = gatherRows(f.uniques.combine(), order) as Column<T>;
+  const values = (
+    col.dtype.kind === "dictionary"
+      ? categoryValues(uniques as Column<Dictionary>, order)
+      : gatherRows(uniques.combine(), order)
+  ) as Column<T>;
   let total = 0;
   for (let j = 0; j < k; j++) total += counts[j] as number;
   if (normalize) {

@@ -56,14 +56,17 @@ export function describeColumn(col: Column, options?: DescribeOptions): { labels
     };
   }
   const vc = valueCounts(col);
-  const top = vc.values.length === 0 ? null : vc.values.get(0);
-  const freq = vc.counts.length === 0 ? null : vc.counts.get(0);
+  // a categorical's counts list unused categories too (count 0, last): they are not "unique" values
+  let observed = vc.counts.length;
+  while (observed > 0 && Number(vc.counts.get(observed - 1)) === 0) observed--;
+  const top = observed === 0 ? null : vc.values.get(0);
+  const freq = observed === 0 ? null : vc.counts.get(0);
   return {
     labels: ["count", "unique", "top", "freq"],
     values: column(
       [
         String(count(col)),
-        String(vc.values.length),
+        String(observed),
         top === null ? null : String(top),
         freq === null ? null : String(freq),
       ],

@@ -6,6 +6,7 @@ import { Column } from "../../../src/core/column.js";
 import { CastError, DTypeError, OptionError } from "../../../src/core/errors.js";
 import { column } from "../../../src/core/from-values.js";
 import { cast } from "../../../src/core/kernels/cast.js";
+import { categorical } from "../../../src/core/kernels/categorical.js";
 
 describe("cast", () => {
   it("cast(col, same dtype) returns the input column", () => {
@@ -269,8 +270,18 @@ describe("cast", () => {
   it("cast(utf8 ↔ dictionary, dictionary ↔ dictionary, utf8 ↔ large_utf8, binary ↔ utf8)", () => {
     const s = column(["b", "a", null, "b"]);
     const d = cast(s, "dictionary<int8, utf8>");
-    expect(d.chunks[0]!.dictionary!.toArray()).toEqual(["b", "a"]);
-    expect(Array.from(d.chunks[0]!.values as Int8Array).slice(0, 4)).toEqual([0, 1, 0, 0]);
+    // categories sorted, as pandas' astype("category"); the code under the null is 0
+    expect(d.chunks[0]!.dictionary!.toArray()).toEqual(["a", "b"]);
+    expect(Array.from(d.chunks[0]!.values as Int8Array).slice(0, 4)).toEqual([1, 0, 0, 1]);
+    // numbers sort by value before they become text (pd.Series([10, 9, 100]).astype("category"): [9, 10, 100])
+    const n = cast(column([10, 9, 100, null, 9]), "category");
+    expect(n.chunks[0]!.dictionary!.toArray()).toEqual(["9", "10", "100"]);
+    expect(n.toArray()).toEqual(["10", "9", "100", null, "9"]);
+    // a dictionary keeps its own categories
+    const zy = categorical(["y", "z"], { categories: ["z", "y"] });
+    const kept = cast(zy, "dictionary<int8, utf8>");
+    expect(kept.chunks[0]!.dictionary!.toArray()).toEqual(["z", "y"]);
+    expect(kept.toArray()).toEqual(["y", "z"]);
     expect(cast(d, "utf8").toArray()).toEqual(["b", "a", null, "b"]);
     expect(cast(d, "dictionary<uint64, large_utf8>").toArray()).toEqual(["b", "a", null, "b"]);
     // one dictionary shared by every chunk

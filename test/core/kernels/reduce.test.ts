@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Column } from "../../../src/core/column.js";
 import { CastError, DTypeError, OptionError } from "../../../src/core/errors.js";
 import { column } from "../../../src/core/from-values.js";
+import { categorical } from "../../../src/core/kernels/categorical.js";
 import {
   all,
   any,
@@ -206,14 +207,18 @@ describe("min / max / argmin / argmax", () => {
     expect(min(column(["\u{1F600}", "\uFF21"]))).toBe("\uFF21");
     expect(max(column(["a", "ab", ""]))).toBe("ab");
   });
-  it("min(col) of a dictionary compares values, not codes; ordered dictionaries use category order", () => {
+  it("min(col) of a dictionary follows category order; unordered ones raise a DTypeError (pandas TypeError)", () => {
     const c = column(["b", "a", "c", null], "category");
-    expect(min(c)).toBe("a");
-    expect(max(c)).toBe("c");
+    expect(() => min(c)).toThrow(DTypeError);
+    expect(() => max(c)).toThrow(/not ordered for operation max.*asOrdered\(\)/);
+    // argmin is by category order, ordered or not (pandas' Categorical.argmin on the codes)
     expect(argmin(c)).toBe(1);
-    const o = column(["b", "a", "c"], "dictionary<int8, utf8, ordered>");
-    expect(min(o)).toBe("b");
-    expect(max(o)).toBe("c");
+    // categories c < b < a (pd.Categorical(list("bac"), categories=list("cba"), ordered=True))
+    const o = categorical(["b", "a", "c", null], { categories: ["c", "b", "a"], ordered: true });
+    expect(min(o)).toBe("c");
+    expect(max(o)).toBe("a");
+    expect(argmin(o)).toBe(2);
+    expect(argmax(o)).toBe(1);
   });
   it("min(col) of dates and timestamps keeps their values", () => {
     expect(min(column([3, 1, 2], "date"))).toBe(1);
