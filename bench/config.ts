@@ -25,10 +25,27 @@ export type Op =
   | "io-parquet-read-1t"
   | "io-parquet-write"
   | "io-arrow-read"
-  | "io-arrow-parse";
+  | "io-arrow-parse"
+  | "str-contains"
+  | "str-lower"
+  | "str-split"
+  | "dt-year"
+  | "to-datetime";
 
 /** The data a question runs on (see bench/data.ts for the exact generators). */
-export type Kind = "f64" | "i32" | "i64" | "utf8" | "utf8-100" | "utf8-1e5" | "frame" | "h2o" | "flights";
+export type Kind =
+  | "f64"
+  | "i32"
+  | "i64"
+  | "utf8"
+  | "utf8-100"
+  | "utf8-1e5"
+  | "frame"
+  | "h2o"
+  | "flights"
+  | "text"
+  | "ts"
+  | "iso";
 
 /** One row of the result table. */
 export interface Question {
@@ -132,6 +149,14 @@ const TITLES: Record<Op, string> = {
     "read an Arrow IPC file into the library's table, the file read included (ndframe: `readArrow(path)`, zero-copy over the file's bytes)",
   "io-arrow-parse":
     "parse Arrow IPC bytes already in memory (read untimed) into the library's table (ndframe: `parseArrow(bytes)`, zero-copy: O(1) in the data size)",
+  "str-contains":
+    'whether each string contains the literal "ing" (no regex), one bool per row (ndframe: `s.str.contains("ing", { regex: false })`)',
+  "str-lower": "each string lowercased into a new string column (ndframe: `s.str.lower()`)",
+  "str-split":
+    'each string split on " " into a list of strings, one list per row (ndframe: `s.str.split(" ")`, a list<utf8> Series)',
+  "dt-year": "the calendar year of each timestamp, one integer per row (ndframe: `s.dt.year`, int32)",
+  "to-datetime":
+    'parse each "YYYY-MM-DD HH:MM:SS" string into a timestamp (ndframe: `toDatetime(s)`, timestamp[ns])',
 };
 
 const KIND_NOTES: Partial<Record<Kind, string>> = {
@@ -141,6 +166,9 @@ const KIND_NOTES: Partial<Record<Kind, string>> = {
   frame: "a, b f64 uniform [0, 100), k i32 with 1000 levels",
   h2o: "the h2o db-benchmark G1 file (K = 100): id1, id2, id3 strings, id4, id5, id6, v1, v2 ints, v3 float with 6 decimals; about 52 bytes a row at N = 1e7 (0.5 GB), in Arrow (utf8 + int32 + float64) about 62 bytes a row",
   flights: FLIGHTS_NOTE,
+  text: 's = N ASCII sentences of 2–8 words from a 216-word vocabulary (16 capitalized, 21 containing "ing"), single spaces, ≈ 28 bytes a row, utf8',
+  ts: "t = N naive timestamp[ns] values, whole seconds uniform over 1970-01-01 … 2037-12-31 plus a random sub-second part",
+  iso: 's = N strings "YYYY-MM-DD HH:MM:SS" (19 bytes, utf8), seconds uniform over 1970-01-01 … 2037-12-31',
 };
 
 function q(op: Op, kind: Kind, targets: readonly Target[]): Question {
@@ -184,6 +212,12 @@ export const QUESTIONS: readonly Question[] = [
   arrowQ("io-arrow-read", "h2o"),
   arrowQ("io-arrow-parse", "flights"),
   arrowQ("io-arrow-parse", "h2o"),
+  // issue 5: text and time (no targets in the issue)
+  q("str-contains", "text", []),
+  q("str-lower", "text", []),
+  q("str-split", "text", []),
+  q("dt-year", "ts", []),
+  q("to-datetime", "iso", []),
 ];
 
 /** A column of the result table: one library in one configuration. */

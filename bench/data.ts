@@ -20,10 +20,13 @@
  *   (bench/h2o.ts `ensureH2oArrow`, made by the parent before the cells run).
  * - Parquet and Arrow questions on kind flights: the path of vega-datasets'
  *   flights-3m.parquet or flights-200k.arrow (fixed files; n is ignored).
+ * - text and time questions (kinds text, ts, iso): sentences, timestamps
+ *   and ISO strings from bench/text-data.ts.
  */
 
 import { FLIGHTS_ARROW, FLIGHTS_PARQUET, type Kind, type Op } from "./config.js";
 import { ensureH2oCsv, h2oArrowPath } from "./h2o.js";
+import { makeIso, makeText, makeTimestamps, type Timestamps, type Utf8Data } from "./text-data.js";
 
 /** A string column in Arrow's utf8 layout, plus the integer codes it was formatted from. */
 export interface Strings {
@@ -60,6 +63,10 @@ export interface Data {
   readonly parquet?: string;
   /** The Arrow IPC file (io-arrow-*). */
   readonly arrow?: string;
+  /** Sentences (kind text) or "YYYY-MM-DD HH:MM:SS" strings (kind iso), Arrow utf8 layout. */
+  readonly text?: Utf8Data;
+  /** Timestamps (kind ts), and for kind iso the instants the strings show (sub-second part not in the text). */
+  readonly ts?: Timestamps;
 }
 
 /** lowbias32 by Chris Wellons (hash-prospector): a fast, well-mixed 32-bit hash. */
@@ -229,6 +236,16 @@ export function makeData(op: Op, kind: Kind, n: number, seed: number): Data {
     case "io-arrow-read":
     case "io-arrow-parse":
       return { n, op, kind, arrow: kind === "h2o" ? h2oArrowPath(n, seed) : FLIGHTS_ARROW };
+    case "str-contains":
+    case "str-lower":
+    case "str-split":
+      return { n, op, kind, text: makeText(n, seed) };
+    case "dt-year":
+      return { n, op, kind, ts: makeTimestamps(n, seed) };
+    case "to-datetime": {
+      const ts = makeTimestamps(n, seed);
+      return { n, op, kind, ts, text: makeIso(ts.seconds) };
+    }
   }
 }
 

@@ -5,7 +5,8 @@
  * Sections 1–7 show the array core: Arrow columns read without a copy,
  * kernels, exact integers, factorization, sorting, and N-d arrays.
  * Sections 8–9 show Series and DataFrame on penguins.json and
- * seattle-weather.csv. Later chapters (IO, group-by, plots) extend it.
+ * seattle-weather.csv; section 10 text and time (toDatetime, .dt, .str,
+ * categoricals). Later chapters (group-by, plots) extend it.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -36,10 +37,13 @@ import {
   column,
   columnFromArrow,
   DataFrame,
+  dateRange,
   dtypeToString,
   int64,
   ndarray,
+  toDatetime,
 } from "../src/index.js";
+import { readCSV, readJSON } from "../src/node.js";
 
 const require = createRequire(import.meta.url);
 // vega-datasets exports only its JS entry (build/index.js); the data folder sits beside build/.
@@ -230,3 +234,44 @@ console.log(
   `wet days: ${wetDays.count()}; mild days (10 ≤ max ≤ 20 °C): ${tempMax.between(10, 20).sum()}; ` +
     `rain on rainy days: ${fmt(weather.get("precipitation").where(weather.get("weather").eq("rain")).sum())} mm`,
 );
+
+// ---------------------------------------------------------------------------
+heading("10. Text and time: stocks.csv, seattle-weather.csv, movies.json");
+// stocks.csv writes its dates as "Jan 1 2000": toDatetime with a strftime format reads them
+const stocks = await readCSV(data("stocks.csv"));
+const when = toDatetime(stocks.get("date"), { format: "%b %d %Y" });
+console.log(
+  `stocks dates: ${when.dtype.kind}[${(when.dtype as { unit: string }).unit}], from ${when.dt.strftime("%Y-%m-%d").min()} to ${when.dt.strftime("%Y-%m-%d").max()}`,
+);
+console.log("rows per year (dt.year.valueCounts, first five):");
+console.log(when.dt.year.valueCounts({ sort: false }).head(5).toString());
+const symbols = stocks.get("symbol").astype("category");
+console.log(
+  `symbols as a categorical: ${symbols.cat.categories.toArray().join(", ")} (codes ${symbols.cat.codes.dtype.kind})`,
+);
+
+// seattle-weather.csv's dates are read as timestamps by readCSV
+const seattle = await readCSV(data("seattle-weather.csv"));
+const day = seattle.get("date");
+console.log(
+  `seattle: ${day.length} days; leap days: ${day.dt.isLeapYear.sum()}; Mondays: ${day.dt.dayOfWeek.eq(0).sum()}`,
+);
+const rainy = day.filter(seattle.get("weather").eq("rain"));
+console.log("rainy days by month name (first three):");
+console.log(rainy.dt.monthName().valueCounts().head(3).toString());
+console.log("a month of Mondays from dateRange (freq W-MON):");
+console.log(
+  dateRange({ start: "2015-03-01", end: "2015-03-31", freq: "W-MON" }).dt.strftime("%a %d %b %Y").toString(),
+);
+
+// movies.json titles: the .str namespace works on the UTF-8 bytes
+const movies = await readJSON(data("movies.json"), { dtypes: { Title: "utf8" } });
+const titles = movies.get("Title");
+console.log(
+  `titles with "Star": ${titles.str.contains("Star", { regex: false }).sum()}; starting with "The ": ${titles.str.startsWith("The ").sum()}`,
+);
+const sequels = titles.str.extract("(?P<name>.+?) (?P<number>\\d+)$").dropNull();
+console.log(`titles ending in a number (str.extract): ${sequels.length}, e.g.`);
+console.log(sequels.head(3).toString());
+console.log("words per title (str.split().str.len()), described:");
+console.log(titles.str.split().str.len().describe().toString());

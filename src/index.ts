@@ -34,6 +34,8 @@ export type {
   SignedIntegerType,
   StringType,
   TemporalType,
+  Time,
+  TimeOfDayUnit,
   Timestamp,
   TimeUnit,
   TypedArray,
@@ -72,6 +74,7 @@ export {
   largeUtf8,
   list,
   parseDType,
+  time,
   timestamp,
   uint8,
   uint16,
@@ -98,12 +101,8 @@ export { RangeIndex } from "./core/index/range-index.js";
 export { intersection, union } from "./core/index/set-ops.js";
 export { SortedIndex } from "./core/index/sorted-index.js";
 export { TakenRangeIndex } from "./core/index/taken-index.js";
-// --- end helper: time frequencies ---
-// --- helper: categoricals ---
 export type { CategoricalOptions } from "./core/kernels/categorical.js";
 export { categorical } from "./core/kernels/categorical.js";
-// --- end helper: toDatetime ---
-// --- helper: time frequencies ---
 export type { DateOffsetFields } from "./core/kernels/dt-offset.js";
 export { DateOffset, dateOffset, offset } from "./core/kernels/dt-offset.js";
 export type { DateRangeOptions, TimeInput } from "./core/kernels/dt-range.js";
@@ -130,13 +129,10 @@ export type { DataFrameConstructor, FrameOptions, FromRecordsOptions } from "./f
 export { DataFrame } from "./frame/frame.js";
 export type { AnySchema, ColumnInput, ColumnName, Schema, SchemaOf } from "./frame/schema.js";
 export { apply } from "./frame/verbs/apply.js";
-// --- end helper: frame reductions ---
-// --- helper: selection and frame arithmetic ---
 export type { ArithOperand, ArithOptions, FrameOp } from "./frame/verbs/arithmetic.js";
 export { arith } from "./frame/verbs/arithmetic.js";
 export type { Assigned, AssignValue, DTypeOfAssign } from "./frame/verbs/assign.js";
 export { assign } from "./frame/verbs/assign.js";
-// --- helper: frame reductions ---
 export type { CorrOptions, CovOptions } from "./frame/verbs/corr.js";
 export { corr, cov } from "./frame/verbs/corr.js";
 export type { FrameDescribeOptions } from "./frame/verbs/describe.js";
@@ -187,16 +183,29 @@ export type { ByteSource } from "./io/source.js";
 export type { CategoricalMethods, CategoryRenamer } from "./series/cat.js";
 export type { DateRangeSeriesOptions } from "./series/date-range.js";
 export { dateRange } from "./series/date-range.js";
-// --- helper: dt fields ---
 export type { DatetimeMethods, IsoCalendarSchema } from "./series/dt.js";
+export type { DatetimeFields } from "./series/dt-fields.js";
 export type { SampleOptions } from "./series/ops/order.js";
 export type { SeriesOptions } from "./series/series.js";
 export { Series } from "./series/series.js";
-// --- end helper: dt fields ---
-// --- helper: toDatetime ---
+export type {
+  CatOthers,
+  NormalForm,
+  PadOptions,
+  Replacement,
+  ReplaceOptions,
+  SeriesSplitOptions,
+  SplitOptions,
+  StringMethods,
+} from "./series/str.js";
+export type {
+  ContainsOptions,
+  MatchOptions,
+  Pattern,
+  RegexOptions,
+  StringMethodsBase,
+} from "./series/str-base.js";
 export type { InputUnit, ToDatetimeOptions } from "./series/to-datetime.js";
 export { toDatetime } from "./series/to-datetime.js";
-// --- end helper: selection and frame arithmetic ---
 export type { MimeBundle } from "./util/display.js";
 export { JUPYTER_DISPLAY } from "./util/display.js";
-// --- end helper: categoricals ---

@@ -101,6 +101,14 @@ export async function prepare(data: Data): Promise<Task> {
       const { prepareArrowIO } = await import("./arquero-io.js");
       return prepareArrowIO(data);
     }
+    case "str-contains":
+    case "str-lower":
+    case "str-split":
+    case "dt-year":
+    case "to-datetime": {
+      const { prepareText } = await import("./arquero-text.js");
+      return prepareText(data);
+    }
     case "factorize": {
       const key = data.s !== undefined ? "s" : "a";
       return {

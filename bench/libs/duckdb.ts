@@ -79,6 +79,10 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
   if (data.op.startsWith("io-parquet")) return parquetTask(con, data, threads);
   if (data.op.startsWith("io-arrow")) throw new Error("duckdb: no Arrow IPC reader");
   if (data.kind === "h2o") return csvTask(con, data, threads);
+  if (data.kind === "text" || data.kind === "ts" || data.kind === "iso") {
+    const { prepareText } = await import("./duckdb-text.js");
+    return prepareText(con, data, threads);
+  }
   const cols: Record<string, Numeric> = {};
   if (data.a !== undefined) cols.a = data.a;
   if (data.b !== undefined) cols.b = data.b;
@@ -164,6 +168,12 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
     case "io-arrow-read":
     case "io-arrow-parse":
       throw new Error("duckdb: no Arrow IPC reader");
+    case "str-contains":
+    case "str-lower":
+    case "str-split":
+    case "dt-year":
+    case "to-datetime":
+      throw new Error("duckdb: text and time questions go to duckdb-text.ts");
     case "factorize": {
       const key = data.s !== undefined ? "s" : "a";
       return {

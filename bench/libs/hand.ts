@@ -47,6 +47,10 @@ export async function prepare(data: Data, lib: Lib): Promise<Task> {
     return prepareIO(data);
   }
   if (data.kind === "h2o") return csvTask(data);
+  if (data.kind === "text" || data.kind === "ts" || data.kind === "iso") {
+    const { prepareText } = await import("./hand-text.js");
+    return prepareText(data);
+  }
   const { a, b, c } = data;
   const key = `${data.op}:${data.kind}`;
   const alt = lib.id === "hand2";

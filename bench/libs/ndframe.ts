@@ -158,6 +158,14 @@ export async function prepare(data: Data, _lib?: Lib): Promise<Task> {
       const { prepareIO } = await import("./ndframe-io.js");
       return prepareIO(data);
     }
+    case "str-contains":
+    case "str-lower":
+    case "str-split":
+    case "dt-year":
+    case "to-datetime": {
+      const { prepareText } = await import("./ndframe-text.js");
+      return prepareText(data);
+    }
     case "factorize": {
       const factorize = await kernel("factorize");
       return {

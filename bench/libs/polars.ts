@@ -118,6 +118,14 @@ export async function prepare(data: Data): Promise<Task> {
     case "io-arrow-read":
     case "io-arrow-parse":
       return fileTask(data);
+    case "str-contains":
+    case "str-lower":
+    case "str-split":
+    case "dt-year":
+    case "to-datetime": {
+      const { prepareText } = await import("./polars-text.js");
+      return prepareText(data);
+    }
     case "factorize": {
       const e = data.s !== undefined ? pl.col("s").cast(pl.Categorical).toPhysical() : a.rank("dense");
       return {

@@ -24,6 +24,7 @@ import {
   list,
   type StringType,
   type TimeUnit,
+  time,
   timestamp,
   uint8,
   uint16,
@@ -86,6 +87,8 @@ export function dtypeToArrow(d: DType): arrow.DataType {
       return new arrow.Timestamp(UNIT_TO_ARROW[d.unit], d.tz);
     case "duration":
       return new arrow.Duration(UNIT_TO_ARROW[d.unit]);
+    case "time":
+      return d.unit === "ns" ? new arrow.TimeNanosecond() : new arrow.TimeMicrosecond();
     case "dictionary":
       return new arrow.Dictionary(
         dtypeToArrow(d.value),
@@ -139,6 +142,13 @@ export function dtypeFromArrow(t: arrow.DataType): DType {
     }
     case arrow.Type.Duration:
       return duration(UNIT_FROM_ARROW[(t as arrow.Duration).unit] as TimeUnit);
+    case arrow.Type.Time: {
+      const u = UNIT_FROM_ARROW[(t as arrow.Time).unit] as TimeUnit;
+      if ((t as arrow.Time).bitWidth === 64 && (u === "us" || u === "ns")) return time(u);
+      throw new DTypeError(
+        `unsupported Arrow type: ${String(t)} (Time32 stores int32 seconds or milliseconds; ndframe holds Time64<MICROSECOND|NANOSECOND> only: cast it to time64 first)`,
+      );
+    }
     case arrow.Type.Dictionary: {
       const dt = t as arrow.Dictionary;
       const value = dtypeFromArrow(dt.dictionary);

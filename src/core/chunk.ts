@@ -30,6 +30,7 @@ import type {
   Int32,
   Int64,
   StringType,
+  Time,
   Timestamp,
   TypedArray,
   UInt8,
@@ -48,7 +49,7 @@ export type StorageOf<T extends DType> = T extends Bool
       ? Int16Array
       : T extends Int32 | DateDay
         ? Int32Array
-        : T extends Int64 | Timestamp | Duration
+        : T extends Int64 | Timestamp | Duration | Time
           ? BigInt64Array
           : T extends UInt8 | StringType | Binary
             ? Uint8Array
@@ -147,7 +148,8 @@ export function chunkIsValid(c: Chunk, i: number): boolean {
   return c.validity === null || getBit(c.validity, c.offset + i);
 }
 
-const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: false });
+// ignoreBOM: a value starting with U+FEFF keeps it (a BOM is data inside a column)
+const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 /**
  * Decode UTF-8 bytes `[start, end)` to a JS string. Short ASCII runs skip

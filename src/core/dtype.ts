@@ -44,6 +44,12 @@ export interface Timestamp<U extends TimeUnit = TimeUnit> extends DTypeOf<"times
 export interface Duration<U extends TimeUnit = TimeUnit> extends DTypeOf<"duration", bigint> {
   readonly unit: U;
 }
+/** Resolution of a time of day: Arrow `Time64` stores int64 microseconds or nanoseconds. */
+export type TimeOfDayUnit = "us" | "ns";
+/** Time of day (Arrow `Time64`): an int64 count of `unit` since midnight, `0 <= v < 86400 s`. */
+export interface Time<U extends TimeOfDayUnit = TimeOfDayUnit> extends DTypeOf<"time", bigint> {
+  readonly unit: U;
+}
 /** Categorical: integer codes into a dictionary of strings. */
 export interface Dictionary<I extends IntegerType = IntegerType, V extends StringType = StringType>
   extends DTypeOf<"dictionary", string> {
@@ -67,7 +73,7 @@ export type IntegerType = SignedIntegerType | UnsignedIntegerType;
 export type FloatType = Float32 | Float64;
 export type NumericType = IntegerType | FloatType;
 export type StringType = Utf8 | LargeUtf8;
-export type TemporalType = DateDay | Timestamp | Duration;
+export type TemporalType = DateDay | Timestamp | Duration | Time;
 export type DType =
   | Bool
   | NumericType
@@ -77,6 +83,7 @@ export type DType =
   | DateDay
   | Timestamp
   | Duration
+  | Time
   | List;
 export type DTypeKind = DType["kind"];
 
@@ -162,6 +169,22 @@ export function duration<U extends TimeUnit = "ns">(unit: U = "ns" as U): Durati
 }
 
 /**
+ * Make a time-of-day dtype `time64[unit]` (Arrow `Time64`: int64 counts since midnight).
+ *
+ * @param unit - `"ns"` (default, as pandas) or `"us"`; Arrow's int32 `Time32` (s, ms) is not supported
+ * @example
+ * ```ts
+ * import { time } from "ndframe";
+ * time("us"); // => { kind: "time", unit: "us" }
+ * ```
+ */
+export function time<U extends TimeOfDayUnit = "ns">(unit: U = "ns" as U): Time<U> {
+  if (unit === "us" || unit === "ns") return freeze({ kind: "time", unit });
+  const t32 = /^m?s$/.test(unit) ? `Arrow's Time32 ("${unit}") stores int32 and is not supported; ` : "";
+  throw new DTypeError(`invalid time-of-day unit: ${JSON.stringify(unit)} (${t32}expected one of us, ns)`);
+}
+
+/**
  * Make a dictionary (categorical) dtype: integer codes into strings.
  *
  * @param index - the integer dtype of the codes (default int32)
@@ -218,10 +241,10 @@ export const isFloat = (d: DType): d is FloatType => d.kind === "float32" || d.k
 export const isNumeric = (d: DType): d is NumericType => isInteger(d) || isFloat(d);
 export const isString = (d: DType): d is StringType => d.kind === "utf8" || d.kind === "large_utf8";
 export const isTemporal = (d: DType): d is TemporalType =>
-  d.kind === "date" || d.kind === "timestamp" || d.kind === "duration";
+  d.kind === "date" || d.kind === "timestamp" || d.kind === "duration" || d.kind === "time";
 /** True for dtypes whose values are stored in a BigInt64Array/BigUint64Array. */
-export const isBigIntStorage = (d: DType): boolean =>
-  d.kind === "int64" || d.kind === "uint64" || d.kind === "timestamp" || d.kind === "duration";
+const BIG = new Set<DTypeKind>(["int64", "uint64", "timestamp", "duration", "time"]);
+export const isBigIntStorage = (d: DType): boolean => BIG.has(d.kind);
 /** True for list dtypes. */
 export const isList = (d: DType): d is List => d.kind === "list";
 /** True for variable-width dtypes (values addressed through offsets). */
@@ -292,6 +315,7 @@ export function arrayType(d: DType): TypedArrayConstructor {
     case "int64":
     case "timestamp":
     case "duration":
+    case "time":
       return BigInt64Array;
     case "uint16":
       return Uint16Array;
@@ -342,6 +366,8 @@ export function dtypeEquals(a: DType, b: DType): boolean {
       return a.unit === (b as Timestamp).unit && a.tz === (b as Timestamp).tz;
     case "duration":
       return a.unit === (b as Duration).unit;
+    case "time":
+      return a.unit === (b as Time).unit;
     case "dictionary": {
       const o = b as Dictionary;
       return dtypeEquals(a.index, o.index) && dtypeEquals(a.value, o.value) && a.ordered === o.ordered;
@@ -355,7 +381,7 @@ export function dtypeEquals(a: DType, b: DType): boolean {
 
 /**
  * Name a dtype as `parseDType` reads it: `int64`, `timestamp[ms, UTC]`,
- * `duration[s]`, `dictionary<int8, utf8>`.
+ * `duration[s]`, `time64[us]`, `dictionary<int8, utf8>`.
  */
 export function dtypeToString(d: DType): string {
   switch (d.kind) {
@@ -363,6 +389,8 @@ export function dtypeToString(d: DType): string {
       return d.tz === null ? `timestamp[${d.unit}]` : `timestamp[${d.unit}, ${d.tz}]`;
     case "duration":
       return `duration[${d.unit}]`;
+    case "time":
+      return `time64[${d.unit}]`;
     case "dictionary":
       return `dictionary<${d.index.kind}, ${d.value.kind}${d.ordered ? ", ordered" : ""}>`;
     case "list":
@@ -399,8 +427,8 @@ const SIMPLE: Record<string, DType> = {
 /**
  * Read a dtype from its name: the names `dtypeToString` prints, plus the
  * aliases `boolean`, `string`, `str`, `category`, `datetime64[ns]`,
- * `datetime64[ns, UTC]`, `timedelta64[ns]`. Throws a `DTypeError` naming
- * the text for anything else.
+ * `datetime64[ns, UTC]`, `timedelta64[ns]`, `time` (= `time64[ns]`).
+ * Throws a `DTypeError` naming the text for anything else.
  *
  * @example
  * ```ts
@@ -417,6 +445,8 @@ export function parseDType(text: string | DType): DType {
   if (m) return timestamp((m[1] ?? "ns") as TimeUnit, m[2] ?? null);
   m = /^(?:duration|timedelta64)(?:\[\s*(s|ms|us|ns)\s*\])?$/.exec(s);
   if (m) return duration((m[1] ?? "ns") as TimeUnit);
+  m = /^(?:time64\[\s*(\w+)\s*\]|time)$/.exec(s);
+  if (m) return time((m[1] ?? "ns") as TimeOfDayUnit);
   m = /^list<(.+)>$/.exec(s);
   if (m) return list(parseDType(m[1] as string));
   m = /^dictionary<\s*(\w+)\s*,\s*(\w+)\s*(,\s*ordered\s*)?>$/.exec(s);
@@ -448,6 +478,7 @@ const KINDS = new Set<string>([
   "date",
   "timestamp",
   "duration",
+  "time",
   "dictionary",
   "list",
 ]);

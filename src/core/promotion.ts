@@ -17,7 +17,8 @@
  * Non-numeric: utf8 with large_utf8 → large_utf8; a dictionary with a string
  * → the string type; two dictionaries → a dictionary with the wider index and
  * value types; timestamps of one zone → the finer unit; date with timestamp
- * → the timestamp; durations → the finer unit. Anything else throws a
+ * → the timestamp; durations → the finer unit; times of day → the finer
+ * unit (a time with anything else has no common dtype). Anything else throws a
  * `DTypeError` naming both dtypes.
  */
 import {
@@ -40,6 +41,7 @@ import {
   type NumericType,
   type StringType,
   type TimeUnit,
+  time,
   timestamp,
   uint8,
   uint16,
@@ -133,6 +135,7 @@ export function promote(a: DType, b: DType): DType {
     return timestamp(finer(a.unit, b.unit), a.tz);
   }
   if (ka === "duration" && kb === "duration") return duration(finer(a.unit, b.unit));
+  if (ka === "time" && kb === "time") return time(a.unit === "ns" || b.unit === "ns" ? "ns" : "us");
   if (ka === "date" && kb === "timestamp") return b;
   if (ka === "timestamp" && kb === "date") return a;
   throw noCommon(a, b);

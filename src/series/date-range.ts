@@ -45,8 +45,9 @@ export interface DateRangeSeriesOptions extends DateRangeOptions {
  *   result's unit (default `"ns"`: years 1677–2262; use `"s"` beyond).
  *
  * Returns a new Series with a default index (pandas returns a
- * DatetimeIndex; use the result as an index with `new Series(values, {
- * index: range.column })`). Cost O(periods); no BigInt per value.
+ * DatetimeIndex). Pass it as the `index` of a Series or DataFrame to label
+ * rows with it, as pandas code passes `date_range(...)`. Cost O(periods);
+ * no BigInt per value.
  *
  * @param options - start, end, periods, freq, tz, normalize, inclusive, unit, ambiguous, nonexistent, name
  * @returns a Series of timestamps
@@ -58,6 +59,12 @@ export interface DateRangeSeriesOptions extends DateRangeOptions {
  * const ends = dateRange({ start: "2018-01-01", periods: 3, freq: "ME", unit: "ms" });
  * ends.toArray(); // => [BigInt(Date.UTC(2018, 0, 31)), BigInt(Date.UTC(2018, 1, 28)), BigInt(Date.UTC(2018, 2, 31))]
  * dateRange({ start: "2017-01-01", end: "2017-01-04", inclusive: "neither", unit: "s" }).length; // => 2
+ * ```
+ * @example
+ * ```ts
+ * import { DataFrame, dateRange } from "ndframe";
+ * const df = new DataFrame({ A: [1, 2, 3] }, { index: dateRange({ start: "20130101", periods: 3 }) });
+ * df.index.toColumn().dtype; // => { kind: "timestamp", unit: "ns", tz: null }
  * ```
  */
 export function dateRange(options: DateRangeSeriesOptions): Series<Timestamp> {

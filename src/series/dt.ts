@@ -1,26 +1,18 @@
 /**
- * `s.dt`: calendar fields, rounding, zones and formatting of timestamps
- * and dates (pandas' `.dt` accessor).
+ * `s.dt`: dates, formatting, rounding and zones of timestamps
+ * and dates (pandas' `.dt` accessor); the calendar fields are in dt-fields.ts.
  */
 
-// helper (rounding and zones): kernels of the methods below the marker at the end of the class
 import type { Column } from "../core/column.js";
-import type { Bool, DateDay, DType, Int32, Timestamp, Utf8 } from "../core/dtype.js";
-import {
-  type DtField,
-  type DtPredicate,
-  dtDate,
-  dtField,
-  dtNormalize,
-  dtPredicate,
-  type TemporalColumn,
-} from "../core/kernels/dt-fields.js";
+import type { DateDay, Int32, Time, Timestamp, Utf8 } from "../core/dtype.js";
+import { dtDate, dtField, dtNormalize } from "../core/kernels/dt-fields.js";
 import { dtStrftime } from "../core/kernels/dt-format.js";
 import { ceilTime, floorTime, roundTime } from "../core/kernels/dt-round.js";
+import { dtTime } from "../core/kernels/dt-time.js";
 import { type LocalizeOptions, tzConvert, tzLocalize } from "../core/kernels/dt-zone.js";
 // Type only: the Series layer builds frames through makeFrame, never by importing the frame layer.
 import type { DataFrame } from "../frame/frame.js";
-import { Accessor, accessorError } from "./accessor.js";
+import { DatetimeFields } from "./dt-fields.js";
 import { makeFrame } from "./frame-factory.js";
 import type { Series } from "./series.js";
 
@@ -28,319 +20,12 @@ import type { Series } from "./series.js";
 export type IsoCalendarSchema = { readonly year: Int32; readonly week: Int32; readonly day: Int32 };
 
 /**
- * The datetime methods of a Series of timestamps or dates (pandas' `.dt`).
- *
- * Fields read the local wall time in the column's zone (a zoned column
- * stores UTC instants; a naive one its wall time as it is); a date reads as
- * its midnight. Every result keeps the Series' index and name, and nulls
- * stay null. Numeric fields are int32 (pandas' dtype), predicates bool.
- * Each field is one pass over the values (exact for every int64, with no
- * BigInt per element); zoned columns look offsets up in a per-hour cache.
+ * The datetime methods of a Series of timestamps or dates (pandas' `.dt`):
+ * the calendar fields of `DatetimeFields`, plus dates, formatting, rounding
+ * and time zones. Every result keeps the Series' index and name; nulls
+ * stay null.
  */
-export class DatetimeMethods extends Accessor {
-  /** @internal */
-  static check(d: DType): void {
-    if (d.kind !== "timestamp" && d.kind !== "date") throw accessorError("dt", "timestamps or dates", d);
-  }
-
-  #temporal(): TemporalColumn {
-    return this.column as TemporalColumn;
-  }
-
-  #field(field: DtField): Series<Int32> {
-    return this.wrap(dtField(this.#temporal(), field));
-  }
-
-  #predicate(predicate: DtPredicate): Series<Bool> {
-    return this.wrap(dtPredicate(this.#temporal(), predicate));
-  }
-
-  /**
-   * The year of each local date, int32 (proleptic Gregorian; year 0 is
-   * 1 BC). A second-unit timestamp whose year exceeds int32 throws a
-   * `CastError`.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * const s = new Series(["2000-12-31", "2001-12-31", "2002-12-31"]).astype("timestamp[ns]");
-   * s.dt.year.toArray(); // => [2000, 2001, 2002]
-   * ```
-   */
-  get year(): Series<Int32> {
-    return this.#field("year");
-  }
-
-  /**
-   * The month (1–12) of each local date, int32.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2000-01-31", "2000-02-29", null]).astype("date").dt.month.toArray(); // => [1, 2, null]
-   * ```
-   */
-  get month(): Series<Int32> {
-    return this.#field("month");
-  }
-
-  /**
-   * The day of the month (1–31) of each local date, int32.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2000-01-01", "2000-01-02"]).astype("timestamp[s]").dt.day.toArray(); // => [1, 2]
-   * ```
-   */
-  get day(): Series<Int32> {
-    return this.#field("day");
-  }
-
-  /**
-   * The hour (0–23) of the local time, int32; 0 for dates.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * // 06:59:59 UTC is 01:59:59 EST; one second later it is 03:00:00 EDT
-   * const s = new Series(["2021-03-14T06:59:59Z", "2021-03-14T07:00:00Z"]).astype("timestamp[ns, America/New_York]");
-   * s.dt.hour.toArray(); // => [1, 3]
-   * ```
-   */
-  get hour(): Series<Int32> {
-    return this.#field("hour");
-  }
-
-  /**
-   * The minute (0–59) of the local time, int32.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2000-01-01T00:00", "2000-01-01T00:01"]).astype("timestamp[ms]").dt.minute.toArray(); // => [0, 1]
-   * ```
-   */
-  get minute(): Series<Int32> {
-    return this.#field("minute");
-  }
-
-  /**
-   * The second (0–59) of the local time, int32.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2000-01-01T00:00:00", "2000-01-01T00:00:01"]).astype("timestamp[us]").dt.second.toArray(); // => [0, 1]
-   * ```
-   */
-  get second(): Series<Int32> {
-    return this.#field("second");
-  }
-
-  /**
-   * The millisecond of the second (0–999), int32, as polars' `millisecond`
-   * (pandas has no such field); 0 for second-unit timestamps and dates.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2000-01-01T00:00:00.123456789"]).astype("timestamp[ns]").dt.millisecond.toArray(); // => [123]
-   * ```
-   */
-  get millisecond(): Series<Int32> {
-    return this.#field("millisecond");
-  }
-
-  /**
-   * The microseconds of the second (0–999999), int32, as pandas'
-   * `microsecond`: the millisecond digits are included.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2000-01-01T00:00:00.123456789"]).astype("timestamp[ns]").dt.microsecond.toArray(); // => [123456]
-   * ```
-   */
-  get microsecond(): Series<Int32> {
-    return this.#field("microsecond");
-  }
-
-  /**
-   * The nanoseconds beyond the microsecond (0–999), int32, as pandas'
-   * `nanosecond`; 0 unless the unit is ns.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2000-01-01T00:00:00.123456789"]).astype("timestamp[ns]").dt.nanosecond.toArray(); // => [789]
-   * ```
-   */
-  get nanosecond(): Series<Int32> {
-    return this.#field("nanosecond");
-  }
-
-  /**
-   * The day of the week, Monday = 0 to Sunday = 6, int32 (pandas'
-   * `day_of_week`).
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * // 2016-12-31 was a Saturday
-   * new Series(["2016-12-31", "2017-01-01", "2017-01-02"]).astype("date").dt.dayOfWeek.toArray(); // => [5, 6, 0]
-   * ```
-   */
-  get dayOfWeek(): Series<Int32> {
-    return this.#field("dayOfWeek");
-  }
-
-  /**
-   * The day of the year, 1 for January 1st, int32 (pandas' `day_of_year`).
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2024-12-31", "2023-12-31"]).astype("date").dt.dayOfYear.toArray(); // => [366, 365]
-   * ```
-   */
-  get dayOfYear(): Series<Int32> {
-    return this.#field("dayOfYear");
-  }
-
-  /**
-   * The quarter (1–4) of each local date, int32.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2017-03-31", "2017-04-01"]).astype("date").dt.quarter.toArray(); // => [1, 2]
-   * ```
-   */
-  get quarter(): Series<Int32> {
-    return this.#field("quarter");
-  }
-
-  /**
-   * The number of days in the month of each local date, int32.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["1900-02-10", "2000-02-10", "2000-04-10"]).astype("date").dt.daysInMonth.toArray(); // => [28, 29, 30]
-   * ```
-   */
-  get daysInMonth(): Series<Int32> {
-    return this.#field("daysInMonth");
-  }
-
-  /**
-   * The ISO 8601 week number (1–53), int32: the `week` column of
-   * `isocalendar()`.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2020-12-31", "2021-01-03", "2021-01-04"]).astype("date").dt.isoWeek.toArray(); // => [53, 53, 1]
-   * ```
-   */
-  get isoWeek(): Series<Int32> {
-    return this.#field("isoWeek");
-  }
-
-  /**
-   * Whether each local date is the first day of its month, bool.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2018-02-27", "2018-02-28", "2018-03-01"]).astype("date").dt.isMonthStart.toArray(); // => [false, false, true]
-   * ```
-   */
-  get isMonthStart(): Series<Bool> {
-    return this.#predicate("isMonthStart");
-  }
-
-  /**
-   * Whether each local date is the last day of its month, bool.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2018-02-27", "2018-02-28", "2018-03-01"]).astype("date").dt.isMonthEnd.toArray(); // => [false, true, false]
-   * ```
-   */
-  get isMonthEnd(): Series<Bool> {
-    return this.#predicate("isMonthEnd");
-  }
-
-  /**
-   * Whether each local date is the first day of a quarter (Jan, Apr, Jul,
-   * Oct 1st), bool.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2017-03-31", "2017-04-01"]).astype("date").dt.isQuarterStart.toArray(); // => [false, true]
-   * ```
-   */
-  get isQuarterStart(): Series<Bool> {
-    return this.#predicate("isQuarterStart");
-  }
-
-  /**
-   * Whether each local date is the last day of a quarter, bool.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2017-03-31", "2017-04-01"]).astype("date").dt.isQuarterEnd.toArray(); // => [true, false]
-   * ```
-   */
-  get isQuarterEnd(): Series<Bool> {
-    return this.#predicate("isQuarterEnd");
-  }
-
-  /**
-   * Whether each local date is January 1st, bool.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2017-12-31", "2018-01-01"]).astype("date").dt.isYearStart.toArray(); // => [false, true]
-   * ```
-   */
-  get isYearStart(): Series<Bool> {
-    return this.#predicate("isYearStart");
-  }
-
-  /**
-   * Whether each local date is December 31st, bool.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2017-12-31", "2018-01-01"]).astype("date").dt.isYearEnd.toArray(); // => [true, false]
-   * ```
-   */
-  get isYearEnd(): Series<Bool> {
-    return this.#predicate("isYearEnd");
-  }
-
-  /**
-   * Whether the year of each local date is a leap year (Gregorian: every
-   * 4th, except centuries not divisible by 400), bool.
-   *
-   * @example
-   * ```ts
-   * import { Series } from "ndframe";
-   * new Series(["2012-12-31", "2013-12-31", "1900-06-01", "2000-06-01"]).astype("date").dt.isLeapYear.toArray(); // => [true, false, false, true]
-   * ```
-   */
-  get isLeapYear(): Series<Bool> {
-    return this.#predicate("isLeapYear");
-  }
-
+export class DatetimeMethods extends DatetimeFields {
   /**
    * The ISO 8601 year, week and weekday of each local date, as a DataFrame
    * with int32 columns `year`, `week` (1–53) and `day` (Monday = 1), over
@@ -358,7 +43,7 @@ export class DatetimeMethods extends Accessor {
    * ```
    */
   isocalendar(): DataFrame<IsoCalendarSchema> {
-    const col = this.#temporal();
+    const col = this.temporal;
     const columns = new Map([
       ["year", dtField(col, "isoYear")],
       ["week", dtField(col, "isoWeek")],
@@ -381,7 +66,27 @@ export class DatetimeMethods extends Accessor {
    * ```
    */
   get date(): Series<DateDay> {
-    return this.wrap(dtDate(this.#temporal())) as Series<DateDay>;
+    return this.wrap(dtDate(this.temporal)) as Series<DateDay>;
+  }
+
+  /**
+   * The local time of day of each timestamp, as a `time64` Series (pandas'
+   * `.dt.time` gives Python `datetime.time` objects): `time64[ns]` for ns
+   * timestamps, `time64[us]` for s, ms and us ones; a date Series gives
+   * 00:00:00 (`time64[us]`). Zoned timestamps read their wall clock in the
+   * zone. Nulls stay null. Exact for every int64; one pass, fresh buffers.
+   *
+   * @example
+   * ```ts
+   * import { Series } from "ndframe";
+   * // pandas: pd.Series(pd.to_datetime(["2018-03-10 09:00:02.000123"])).dt.time → 09:00:02.000123
+   * const s = new Series(["2018-03-10T09:00:02.000123"]).astype("timestamp[us]");
+   * s.dt.time.dtype; // => { kind: "time", unit: "us" }
+   * s.dt.time.astype("utf8").toArray(); // => ["09:00:02.000123"]
+   * ```
+   */
+  get time(): Series<Time> {
+    return this.wrap(dtTime(this.temporal)) as Series<Time>;
   }
 
   /**
@@ -401,7 +106,7 @@ export class DatetimeMethods extends Accessor {
    * ```
    */
   normalize(): Series<Timestamp | DateDay> {
-    return this.wrap(dtNormalize(this.#temporal()));
+    return this.wrap(dtNormalize(this.temporal));
   }
 
   /**
@@ -415,7 +120,7 @@ export class DatetimeMethods extends Accessor {
    * ```
    */
   dayName(): Series<Utf8> {
-    return this.wrap(dtStrftime(this.#temporal(), "%A"));
+    return this.wrap(dtStrftime(this.temporal, "%A"));
   }
 
   /**
@@ -429,7 +134,7 @@ export class DatetimeMethods extends Accessor {
    * ```
    */
   monthName(): Series<Utf8> {
-    return this.wrap(dtStrftime(this.#temporal(), "%B"));
+    return this.wrap(dtStrftime(this.temporal, "%B"));
   }
 
   /**
@@ -459,10 +164,10 @@ export class DatetimeMethods extends Accessor {
    * ```
    */
   strftime(format: string): Series<Utf8> {
-    return this.wrap(dtStrftime(this.#temporal(), format));
+    return this.wrap(dtStrftime(this.temporal, format));
   }
 
-  // --- helper: rounding and zones ---
+  // ----------------------------------------------------------- rounding and zones
 
   /**
    * Round down to a multiple of a fixed frequency (pandas' `dt.floor`): see

@@ -3,7 +3,8 @@
  * way pandas prints a column: floats to a common number of decimals;
  * timestamps as dates and times in their zone with as many fraction
  * digits as the shown values need, and as bare dates when every shown
- * value is a midnight; durations as "D days HH:MM:SS".
+ * value is a midnight; durations as "D days HH:MM:SS"; times of day as
+ * "HH:MM:SS" with the fraction digits the shown values need.
  * @internal
  */
 import { type DType, isFloat, type TimeUnit } from "../core/dtype.js";
@@ -95,6 +96,30 @@ function fraction(f: bigint, unit: TimeUnit, digits: number): string {
 }
 
 /** Timestamps in their zone; null when a value is outside the years a date can show. */
+/** Times of day as "HH:MM:SS", with 3, 6 or 9 fraction digits when a shown value needs them. */
+function times(values: readonly (bigint | null)[], unit: TimeUnit): (string | null)[] | null {
+  const per = perSecond(unit);
+  const day = 86400n * per;
+  const parts: [bigint, bigint][] = [];
+  for (const v of values) {
+    if (v === null) continue;
+    // a value outside one day (only from a raw int64 build) prints as its count
+    if (v < 0n || v >= day) return null;
+    parts.push(split(v, per));
+  }
+  const digits = digitsFor(
+    parts.map((p) => p[1]),
+    unit,
+    [3, 6, 9],
+  );
+  let k = 0;
+  return values.map((v) => {
+    if (v === null) return null;
+    const [s, rest] = parts[k++] as [bigint, bigint];
+    return formatTimeOfDay(Number(s)) + fraction(rest, unit, digits);
+  });
+}
+
 function timestamps(
   values: readonly (bigint | null)[],
   unit: TimeUnit,
@@ -160,10 +185,14 @@ export function formatCells(
   rows: readonly (number | null)[],
   gap: string,
 ): string[] {
-  if (dtype.kind === "timestamp" || dtype.kind === "duration") {
+  if (dtype.kind === "timestamp" || dtype.kind === "duration" || dtype.kind === "time") {
     const values = rows.flatMap((i) => (i === null ? [] : [get(i) as bigint | null]));
     const text =
-      dtype.kind === "timestamp" ? timestamps(values, dtype.unit, dtype.tz) : durations(values, dtype.unit);
+      dtype.kind === "timestamp"
+        ? timestamps(values, dtype.unit, dtype.tz)
+        : dtype.kind === "time"
+          ? times(values, dtype.unit)
+          : durations(values, dtype.unit);
     if (text !== null) {
       let k = 0;
       return rows.map((i) => (i === null ? gap : (text[k++] ?? NULL_TEXT)));

@@ -16,8 +16,13 @@ import { all } from "../core/kernels/reduce.js";
 import { gatherValues, positionsOrNull, take } from "../core/kernels/take.js";
 import { show } from "../util/is.js";
 
-/** What an `index` option accepts: an Index, a Column of labels, or an array of labels. */
-export type IndexLike = Index | Column | ArrayLike<unknown>;
+/** What an `index` option accepts: an Index, a Column or Series of labels, or an array of labels. */
+export type IndexLike = Index | Column | { readonly column: Column } | ArrayLike<unknown>;
+
+/** A Series seen from below it: an object holding a Column in `column`. */
+function isLabeledColumn(x: unknown): x is { readonly column: Column } {
+  return typeof x === "object" && x !== null && (x as { column?: unknown }).column instanceof Column;
+}
 
 /** An Index from `labels` for `length` rows, or the default RangeIndex when `labels` is undefined. */
 export function toIndex(labels: IndexLike | undefined, length: number, owner: string): Index {
@@ -25,6 +30,8 @@ export function toIndex(labels: IndexLike | undefined, length: number, owner: st
   let idx: Index;
   if (isIndex(labels)) idx = labels;
   else if (labels instanceof Column) idx = makeIndex(labels);
+  else if (isLabeledColumn(labels))
+    idx = makeIndex(labels.column); // a Series: its values are the labels
   else if (
     typeof labels === "object" &&
     labels !== null &&

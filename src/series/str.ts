@@ -21,7 +21,7 @@ import * as T from "../core/kernels/str-transform.js";
 import type { DataFrame } from "../frame/frame.js";
 import { show } from "../util/is.js";
 import { makeFrame } from "./frame-factory.js";
-import { indexAt, isDefaultIndex, sameLabels, takeOrNull } from "./index-of.js";
+import { indexAt, sameLabels, takeOrNull } from "./index-of.js";
 import type { Series } from "./series.js";
 import { StringMethodsBase } from "./str-base.js";
 
@@ -411,14 +411,9 @@ export class StringMethods extends StringMethodsBase {
 
   #aligned(x: unknown, k: number): Column {
     if (isSeriesLike(x)) {
-      const s = this.series;
-      if (sameLabels(s.index, x.index) || isDefaultIndex(x.index) || isDefaultIndex(s.index)) {
-        if (x.column.length !== s.length) {
-          throw new OptionError(`str.cat: others[${k}] has ${x.column.length} rows, the Series ${s.length}`);
-        }
-        return x.column;
-      }
-      return takeOrNull(x.column, x.index.getIndexer(s.index));
+      // pandas' join="left": the other Series' values at this Series' labels (null where absent)
+      const index = this.series.index;
+      return sameLabels(index, x.index) ? x.column : takeOrNull(x.column, x.index.getIndexer(index));
     }
     if (!Array.isArray(x))
       throw new OptionError(`str.cat: invalid others[${k}]: ${show(x)} (expected a Series or an array)`);

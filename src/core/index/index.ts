@@ -87,7 +87,10 @@ export function coerceLabels(labels: Column, d: DType): { col: Column; bad: Uint
   const target = d.kind === "dictionary" ? d.value : d;
   let col = labels.dtype.kind === "dictionary" ? decode(labels as Column<Dictionary>) : labels;
   if (dtypeEquals(col.dtype, target) || (isString(col.dtype) && isString(target))) return { col, bad: null };
-  if (col.dtype.kind === target.kind && (target.kind === "timestamp" || target.kind === "duration")) {
+  if (
+    col.dtype.kind === target.kind &&
+    (target.kind === "timestamp" || target.kind === "duration" || target.kind === "time")
+  ) {
     throw new DTypeError(
       `cannot look up ${dtypeToString(col.dtype)} labels in a ${dtypeToString(target)} index; cast them first`,
     );

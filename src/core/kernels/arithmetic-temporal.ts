@@ -119,6 +119,10 @@ export function temporalBinary(
   const ka = da?.kind;
   const kb = db?.kind;
   const timeLike = (k: string | undefined) => k === "timestamp" || k === "duration";
+  if (ka === "time" || kb === "time") {
+    // pandas: datetime.time has no arithmetic (TypeError for time − time, time + timedelta)
+    throw unsupported(op, a, b, " (times of day have no arithmetic; cast them to int64 counts first)");
+  }
   if (op === "mul") {
     const [d, other] =
       ka === "duration" ? [a as Column, b] : kb === "duration" ? [b as Column, a] : [null, null];

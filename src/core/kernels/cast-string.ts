@@ -33,6 +33,7 @@ import {
   safeValue,
   zoneOf,
 } from "./cast-time-math.js";
+import { parseTimes, timeFormatter } from "./cast-time-of-day.js";
 
 const TWO32 = 4294967296;
 
@@ -95,6 +96,8 @@ function formatter(c: Chunk, row0: number, to: DType): (i: number) => string {
     }
     case "timestamp":
       return timestampFormatter(c, row0, to);
+    case "time":
+      return timeFormatter(c, row0, to);
     default:
       return (i) => String(v[i]);
   }
@@ -235,7 +238,7 @@ function parseIntBytes(b: Uint8Array, p: number, e: number): number {
   return e - p > 15 ? sign * Infinity : sign * v;
 }
 
-/** Parse a utf8/large_utf8 chunk into a bool, numeric, date, timestamp or duration chunk. */
+/** Parse a utf8/large_utf8 chunk into a bool, numeric, date, timestamp, duration or time chunk. */
 export function parseText(c: Chunk, to: DType, allow: Allow, row0: number): Chunk {
   const n = c.length;
   const o = numberOffsets(c);
@@ -311,6 +314,7 @@ export function parseText(c: Chunk, to: DType, allow: Allow, row0: number): Chun
     }
     return withValues(c, to, out);
   }
+  if (to.kind === "time") return parseTimes(c, to, allow, text, fail);
   return parseTimestamps(c, to as Timestamp, allow, text, fail);
 }
 

@@ -1,21 +1,24 @@
 /**
  * Casts between temporal dtypes and their integer storage: timestamp unit
  * and zone changes, duration unit changes, date ↔ timestamp, and the
- * zero-copy views timestamp/duration ↔ int64 and date ↔ int32.
+ * zero-copy views timestamp/duration/time ↔ int64 and date ↔ int32, and
+ * time-of-day unit changes (int64 → time checks that each value is a time
+ * of day).
  * @internal
  */
 import { type Chunk, makeChunk, type StorageOf } from "../chunk.js";
-import { type DType, date, type Timestamp, type TimeUnit } from "../dtype.js";
+import { type DType, date, type Time, type Timestamp, type TimeUnit } from "../dtype.js";
 import { words } from "../int64.js";
 import { type Allow, castError, withValues, wordsText } from "./cast-numeric.js";
 import { floorDivWords, mulAddWords, PER_SECOND, safeValue, zoneOf } from "./cast-time-math.js";
+import { checkTimesOfDay } from "./cast-time-of-day.js";
 
 /** True when `from → to` is a temporal cast this module performs. */
 export function isTemporalCast(from: DType, to: DType): boolean {
   const f = from.kind;
   const t = to.kind;
-  if ((f === "timestamp" || f === "duration") && (t === f || t === "int64")) return true;
-  if (f === "int64" && (t === "timestamp" || t === "duration")) return true;
+  if ((f === "timestamp" || f === "duration" || f === "time") && (t === f || t === "int64")) return true;
+  if (f === "int64" && (t === "timestamp" || t === "duration" || t === "time")) return true;
   if ((f === "date" && t === "int32") || (f === "int32" && t === "date")) return true;
   return (f === "date" && t === "timestamp") || (f === "timestamp" && t === "date");
 }
@@ -46,10 +49,12 @@ export function castTemporal(c: Chunk, to: DType, allow: Allow, row0: number): C
     if (to.kind === "int32" || from.kind === "int32") return view(c, to);
     return from.kind === "date" ? dateToTimestamp(c, to as Timestamp, row0) : timestampToDate(c, allow, row0);
   }
+  if (to.kind === "time" && from.kind === "int64") checkTimesOfDay(c, to as Time, row0);
   if (from.kind === "int64" || to.kind === "int64") return view(c, to);
   const fu = (from as { unit: TimeUnit }).unit;
   const tu = (to as { unit: TimeUnit }).unit;
   // Same unit: a zone change keeps the instants; only the metadata differs.
+  // time us ↔ ns: ×1000 cannot overflow below one day; ns → us checks the lost digits.
   if (fu === tu) return view(c, to);
   return rescale(c, to, PER_SECOND[fu], PER_SECOND[tu], allow, row0);
 }

@@ -63,7 +63,8 @@ function maybeAllow(options: CastOptions | undefined): Allow {
 }
 
 const isNum = (d: DType) => isNumeric(d) || d.kind === "bool";
-const isTime = (d: DType) => d.kind === "date" || d.kind === "timestamp" || d.kind === "duration";
+const isTime = (d: DType) =>
+  d.kind === "date" || d.kind === "timestamp" || d.kind === "duration" || d.kind === "time";
 
 /** True when `cast` supports `from → to` (values may still fail its checks). */
 export function canCast(from: DType, to: DType): boolean {
@@ -94,7 +95,10 @@ export function canCast(from: DType, to: DType): boolean {
  * dtype is wall-clock time in that zone); values print as JS does
  * (integers exactly, floats as the shortest round-trip text), dates as
  * `YYYY-MM-DD` and timestamps as ISO 8601 with the unit's digits and `Z`
- * or the zone's offset. Views, no copy: timestamp/duration ↔ int64, date
+ * or the zone's offset; times of day (`time64`) read "HH:MM[:SS[.f…]]"
+ * and print as Python's `datetime.time` ("09:30:00", "09:30:00.000123").
+ * Views, no copy: timestamp/duration/time ↔ int64 (int64 → time checks
+ * that each value lies within one day), date
  * ↔ int32, time zone changes, int64 ↔ uint64, utf8 ↔ binary (bytes
  * shared; binary is validated as UTF-8). Dictionaries: values are
  * encoded into one dictionary shared by all chunks whose categories are

@@ -42,6 +42,8 @@ type Scalar = number | bigint | boolean | string | null;
 const SAFE = { intOverflow: false, floatTruncate: false, timeTruncate: false };
 const FLIP: Record<CompareOp, CompareOp> = { eq: "eq", ne: "ne", lt: "gt", le: "ge", gt: "lt", ge: "le" };
 const SCALAR_INDEX: Record<CompareOp, number> = { lt: 0, le: 1, gt: 2, ge: 3, eq: 4, ne: 4 };
+/** Kinds whose columns compare in the finer unit of the two (int64 counts of a unit). */
+const TIMES: ReadonlySet<string> = new Set(["timestamp", "duration", "time"]);
 
 /** An operand normalized for the loops: numbers, 64-bit words, bytes or bits. */
 type Key =
@@ -208,7 +210,7 @@ function comparable(a: Column, b: Column): [Column, Column] {
     const d = c.dtype;
     if (d.kind === "dictionary" || (isString(d) && isString(text) && !dtypeEquals(d, text)))
       return castColumn(c, text, SAFE);
-    if (d.kind === "timestamp" || d.kind === "duration" || (d.kind === "date" && common.kind === "timestamp"))
+    if (TIMES.has(d.kind) || (d.kind === "date" && common.kind === "timestamp"))
       return castColumn(c, common, SAFE);
     return c;
   };
@@ -218,14 +220,15 @@ function comparable(a: Column, b: Column): [Column, Column] {
 /** The one-element column a scalar compares as, against a column of dtype `d`. */
 function scalarColumn(s: Exclude<Scalar, null>, d: DType): Column {
   if (typeof s === "string") {
-    if (d.kind === "timestamp" || d.kind === "date") return castColumn(column([s], utf8), d, SAFE);
+    if (d.kind === "timestamp" || d.kind === "date" || d.kind === "time")
+      return castColumn(column([s], utf8), d, SAFE);
     return column([s], utf8);
   }
   if (typeof s === "boolean") return column([s], bool);
   if (typeof s === "number") return column(new Float64Array([s]));
   if (s >= -(2n ** 53n) && s <= 2n ** 53n && !isBigIntStorage(d))
     return column(new Float64Array([Number(s)]));
-  if (d.kind === "timestamp" || d.kind === "duration") return column([s], d);
+  if (TIMES.has(d.kind)) return column([s], d);
   if (s >= -(2n ** 63n) && s < 2n ** 63n) return column([s], int64);
   if (s >= 0n && s < 2n ** 64n) return column([s], uint64);
   return column(new Float64Array([Number(s)]));
@@ -367,7 +370,9 @@ type Operand = Column | Scalar;
  * (int64/uint64 exactly, also against floats), strings by code point
  * (UTF-8 bytes, not decoded), dictionaries through their values (against
  * a string the scalar is looked up once), dates, timestamps (ISO text
- * scalars are parsed in the column's unit and zone), durations, bools.
+ * scalars are parsed in the column's unit and zone), durations, times of
+ * day (against each other in the finer unit; a `"HH:MM:SS[.fffffffff]"`
+ * scalar is parsed in the column's unit), bools.
  * A scalar broadcasts; a null scalar gives all nulls. Nulls give null;
  * NaN compares false (except `ne`, true), as NumPy. Columns with the same
  * chunk lengths are compared chunk by chunk, otherwise both are combined

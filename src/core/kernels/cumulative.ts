@@ -55,17 +55,17 @@ const CUMULATIVE: Readonly<
   cumsum: { accepts: new Set([...NUM, "duration"]), result: widen },
   cumprod: { accepts: new Set(NUM), result: widen },
   cummin: {
-    accepts: new Set([...INTS, "float32", "float64", "date", "timestamp", "duration"]),
+    accepts: new Set([...INTS, "float32", "float64", "date", "timestamp", "duration", "time"]),
     result: (d) => d,
   },
   cummax: {
-    accepts: new Set([...INTS, "float32", "float64", "date", "timestamp", "duration"]),
+    accepts: new Set([...INTS, "float32", "float64", "date", "timestamp", "duration", "time"]),
     result: (d) => d,
   },
 };
 
 const is64 = (k: DTypeKind): boolean =>
-  k === "int64" || k === "uint64" || k === "timestamp" || k === "duration";
+  k === "int64" || k === "uint64" || k === "timestamp" || k === "duration" || k === "time";
 
 /** Position of the first null, or -1. */
 function firstNull(col: Column): number {

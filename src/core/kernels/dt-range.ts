@@ -77,10 +77,13 @@ function endpoint(name: string, v: unknown, unit: TimeUnit): Endpoint {
       throw new OptionError(`invalid ${name}: ${v.toISOString()} is finer than unit ${unit}`);
     return { sec, frac, offset: "date" };
   }
-  const p = typeof v === "string" ? parseIso(v) : null;
+  // ISO 8601's basic date form "20130101", as pandas' date_range("20130101") takes it
+  const text =
+    typeof v === "string" && /^\d{8}$/.test(v) ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}` : v;
+  const p = typeof text === "string" ? parseIso(text) : null;
   if (p === null) {
     throw new OptionError(
-      `invalid ${name}: ${show(v)} (expected ISO 8601 text such as "2021-03-14", "2021-03-14T02:30" or "2021-03-14T02:30:00+01:00", or a Date)`,
+      `invalid ${name}: ${show(v)} (expected ISO 8601 text such as "2021-03-14", "20210314", "2021-03-14T02:30" or "2021-03-14T02:30:00+01:00", or a Date)`,
     );
   }
   const digits = FRACTION_DIGITS[unit];

@@ -169,7 +169,8 @@ function baseOf(col: Column): Omit<BaseFactorization, "firstNull"> {
     case "int64":
     case "uint64":
     case "timestamp":
-    case "duration": {
+    case "duration":
+    case "time": {
       const t = new Word64Table();
       const float = d.kind === "float64";
       const w = (c: Chunk) => new Int32Array(c.values.buffer, c.values.byteOffset, 2 * c.length);

@@ -18,6 +18,8 @@ import {
   type StringType,
 } from "../dtype.js";
 import { DTypeError } from "../errors.js";
+import { FRACTION_DIGITS, PER_SECOND } from "./cast-time-math.js";
+import { parseTimeOfDay } from "./cast-time-of-day.js";
 import { checkColumn, decode, factorizeBase, factorizeShared } from "./factorize.js";
 
 const PER_MS = { s: 0n, ms: 1n, us: 1000n, ns: 1000000n } as const;
@@ -32,6 +34,11 @@ function toward(v: unknown, d: DType): unknown {
     if (d.kind === "date") return ms / 86400000;
   }
   if (typeof v === "bigint" && !isBigIntStorage(d) && Number.isSafeInteger(Number(v))) return Number(v);
+  if (typeof v === "string" && d.kind === "time") {
+    // "09:30:00.5" in the column's unit; text that is not an exact time of day stays a string (matches nothing)
+    const t = parseTimeOfDay(v, PER_SECOND[d.unit], FRACTION_DIGITS[d.unit], false);
+    return t >= 0 ? BigInt(t) : v;
+  }
   return v;
 }
 
@@ -40,7 +47,7 @@ function coerce(values: Column | readonly unknown[], d: DType): Column {
   if (values instanceof Column) {
     if (dtypeEquals(values.dtype, d)) return values;
     const k = values.dtype.kind;
-    if (k === d.kind && (k === "timestamp" || k === "duration")) {
+    if (k === d.kind && (k === "timestamp" || k === "duration" || k === "time")) {
       // raw counts in different units are not comparable
       throw new DTypeError(
         `isin: values of dtype ${dtypeToString(values.dtype)} cannot be compared with a ${dtypeToString(d)} column; cast them first`,
@@ -95,7 +102,8 @@ function member(col: Column, set: Column): Uint8Array {
  * NaN are distinct values, so NaN matches NaN and null matches null).
  * `values` may be a column or a JS array; values that the column's dtype
  * cannot hold (1.5 for an int32 column, a string for a number column) match
- * nothing. A dictionary column tests each dictionary entry once and maps
+ * nothing; for a time-of-day column, strings "HH:MM[:SS[.f…]]" are read as
+ * times. A dictionary column tests each dictionary entry once and maps
  * its codes. Cost: one factorize of the set followed by the column.
  *
  * @param col - the elements to test

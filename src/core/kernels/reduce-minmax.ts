@@ -40,6 +40,7 @@ export function argImpl(col: Column, skipna: boolean, max: boolean): number | nu
     case "uint64":
     case "timestamp":
     case "duration":
+    case "time":
       return argW64(col.chunks, max, d.kind === "uint64" ? -2147483648 : 0);
     case "utf8":
     case "large_utf8":

@@ -90,7 +90,16 @@ export interface ReducerSpec {
 // biome-ignore format: one row per kind group
 const INTS: DTypeKind[] = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"];
 const NUM: DTypeKind[] = [...INTS, "float32", "float64", "bool"];
-const ORDERED: DTypeKind[] = [...NUM, "date", "timestamp", "duration", "utf8", "large_utf8", "dictionary"];
+const ORDERED: DTypeKind[] = [
+  ...NUM,
+  "date",
+  "timestamp",
+  "duration",
+  "time",
+  "utf8",
+  "large_utf8",
+  "dictionary",
+];
 const ALL: DTypeKind[] = [...ORDERED, "binary"];
 
 const kinds = (k: DTypeKind[]): ReadonlySet<DTypeKind> => new Set(k);

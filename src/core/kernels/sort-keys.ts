@@ -67,6 +67,7 @@ export function extractKeys(c: Chunk, order: Int32Array | null, flip: number): E
     case "int64":
     case "timestamp":
     case "duration":
+    case "time":
     case "uint64":
       hi = new Uint32Array(n);
       m = keysW64(

@@ -119,7 +119,13 @@ export function argsortChunks(
 /** Whether a first key can give the bucketed sort's 32-bit keys with no missing row (its range is checked after extraction). */
 function mayBucket(c: Chunk): boolean {
   const k = c.dtype.kind;
-  const wide = k === "float64" || k === "int64" || k === "uint64" || k === "timestamp" || k === "duration";
+  const wide =
+    k === "float64" ||
+    k === "int64" ||
+    k === "uint64" ||
+    k === "timestamp" ||
+    k === "duration" ||
+    k === "time";
   return !wide && c.validity === null;
 }
 

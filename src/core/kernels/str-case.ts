@@ -30,22 +30,46 @@ for (let b = 0; b < 256; b++) {
   SWAP[b] = letterUpper ? b + 32 : letterLower ? b - 32 : b;
 }
 
-/** Map every byte of an all-ASCII chunk through `table`, keeping its offsets when it starts at 0. */
-function asciiTable(v: StrView, table: Uint8Array, type: StringType): Chunk<StringType> {
+/** Which letters a case change flips: upper (lower → LOWER), lower (upper → UPPER), or both (swap). */
+const FLIP_UPPER = 1;
+const FLIP_LOWER = 2;
+
+/**
+ * Change the case of an all-ASCII chunk, four bytes at a time (SWAR): in a
+ * 32-bit word of ASCII bytes, adding 0x3f to each byte sets its high bit
+ * exactly when the byte is ≥ "A", adding 0x25 when it is > "Z" (no carry
+ * crosses bytes below 0x80), so the letters' 0x20 bit can be flipped for
+ * four bytes at once. The output gets the input's alignment so both sides
+ * are read and written as words. Offsets are kept when the chunk starts at 0.
+ */
+function asciiCase(v: StrView, table: Uint8Array, flip: number, type: StringType): Chunk<StringType> {
   const { bytes, offs, n } = v;
   const a = offs[0] as number;
   const b = offs[n] as number;
-  const out = new Uint8Array(b - a);
-  for (let i = a; i < b; i++) out[i - a] = table[bytes[i] as number] as number;
+  const shift = (bytes.byteOffset + a) & 3;
+  const out = new Uint8Array(b - a + 4).subarray(shift, shift + (b - a));
+  let i = a;
+  for (; i < b && ((bytes.byteOffset + i) & 3) !== 0; i++) out[i - a] = table[bytes[i] as number] as number;
+  const words = (b - i) >>> 2;
+  // (a view at an unaligned offset throws even when empty, and i stays unaligned only when words is 0)
+  const src = words > 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + i, words) : new Uint32Array(0);
+  const dst = words > 0 ? new Uint32Array(out.buffer, out.byteOffset + (i - a), words) : new Uint32Array(0);
+  for (let k = 0; k < words; k++) {
+    const w = src[k] as number;
+    const upper = flip & FLIP_UPPER ? (w + 0x3f3f3f3f) & ~(w + 0x25252525) & 0x80808080 : 0;
+    const lower = flip & FLIP_LOWER ? (w + 0x1f1f1f1f) & ~(w + 0x05050505) & 0x80808080 : 0;
+    dst[k] = w ^ ((upper | lower) >>> 2);
+  }
+  for (i += words * 4; i < b; i++) out[i - a] = table[bytes[i] as number] as number;
   const offsets = a === 0 ? offs : offs.map((o) => o - a);
   return stringChunk(type, n, out, offsets, validityAt0(v.chunk));
 }
 
 /** A case change: the table for ASCII rows, `js` for the others. */
-function caseKernel(table: Uint8Array, js: (s: string) => string, type: StringType) {
+function caseKernel(table: Uint8Array, flip: number, js: (s: string) => string, type: StringType) {
   return (v: StrView): Chunk<StringType> => {
     const { bytes, offs, n } = v;
-    if (isAscii(bytes, offs[0] as number, offs[n] as number)) return asciiTable(v, table, type);
+    if (isAscii(bytes, offs[0] as number, offs[n] as number)) return asciiCase(v, table, flip, type);
     const out = new StrOut(n, (offs[n] as number) - (offs[0] as number));
     const rows = decodeRows(v);
     for (let i = 0; i < n; i++) {
@@ -149,19 +173,19 @@ function capitalizeJs(s: string): string {
 /** Lowercase each string. @internal */
 export function lower(col: Column): Column<StringType> {
   const t = textType(col);
-  return mapText(col, "str.lower", t, caseKernel(LOWER, toLower, t));
+  return mapText(col, "str.lower", t, caseKernel(LOWER, FLIP_UPPER, toLower, t));
 }
 
 /** Uppercase each string. @internal */
 export function upper(col: Column): Column<StringType> {
   const t = textType(col);
-  return mapText(col, "str.upper", t, caseKernel(UPPER, toUpper, t));
+  return mapText(col, "str.upper", t, caseKernel(UPPER, FLIP_LOWER, toUpper, t));
 }
 
 /** Swap the case of each character. @internal */
 export function swapcase(col: Column): Column<StringType> {
   const t = textType(col);
-  return mapText(col, "str.swapcase", t, caseKernel(SWAP, swapJs, t));
+  return mapText(col, "str.swapcase", t, caseKernel(SWAP, FLIP_UPPER | FLIP_LOWER, swapJs, t));
 }
 
 /** Titlecase each word. @internal */

@@ -6,6 +6,7 @@
  */
 import { show } from "../../util/is.js";
 import { OptionError } from "../errors.js";
+import { PY_SPACE } from "./str-engine.js";
 
 /** A pattern: regex text (Python's syntax for named groups is accepted) or a RegExp. */
 export type Pattern = string | RegExp;
@@ -35,11 +36,61 @@ function fromPython(src: string): string {
   return src.replace(/\(\?P<(\w+)>/g, "(?<$1>").replace(/\(\?P=(\w+)\)/g, "\\k<$1>");
 }
 
+// Python's Unicode classes, for Unicode mode: a word character is a letter, a number or "_".
+const WORD = "\\p{L}\\p{N}_";
+const OUTSIDE: Record<string, string> = {
+  d: "\\p{Nd}",
+  D: "\\P{Nd}",
+  w: `[${WORD}]`,
+  W: `[^${WORD}]`,
+  s: `[${PY_SPACE}]`,
+  S: `[^${PY_SPACE}]`,
+  b: `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`,
+  B: `(?:(?<=[${WORD}])(?=[${WORD}])|(?<![${WORD}])(?![${WORD}]))`,
+  A: "(?<![\\s\\S])",
+  Z: "(?![\\s\\S])",
+};
+const INSIDE: Record<string, string> = { d: "\\p{Nd}", w: WORD, s: PY_SPACE };
+
+/**
+ * Rewrite a Python pattern for Unicode mode so it means what it means in
+ * Python: `\d`, `\w`, `\s`, `\b` and their negations match Unicode digits,
+ * letters and spaces (JavaScript's are ASCII-only); `\A` and `\Z` anchor
+ * the whole string; without the `m` flag `$` also matches before a final
+ * newline. Inside a character class only `\d`, `\w`, `\s` are rewritten.
+ */
+function pythonDialect(src: string, multiline: boolean): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i] as string;
+    if (ch === "\\" && i + 1 < src.length) {
+      const e = src[i + 1] as string;
+      const rep = inClass ? INSIDE[e] : OUTSIDE[e];
+      out += rep ?? ch + e;
+      i++;
+    } else if (inClass) {
+      if (ch === "]") inClass = false;
+      out += ch;
+    } else if (ch === "[") {
+      inClass = true;
+      out += ch;
+      // a "]" first in a class (after an optional "^") is a literal
+      if (src[i + 1] === "^") out += src[++i];
+      if (src[i + 1] === "]") out += src[++i];
+    } else if (ch === "$" && !multiline) out += "(?=\\n?(?![\\s\\S]))";
+    else out += ch;
+  }
+  return out;
+}
+
 /**
  * Compile a pattern. `flags` may add `i`, `m`, `s`; `extra` adds the
  * method's own (`g`, `y`). Unicode mode (`u`, so `.` is one code point as
- * in Python) is used when the pattern allows it; Python escapes such as
- * `\-` that Unicode mode rejects compile without it.
+ * in Python, and `\w`, `\d`, `\s`, `\b` are Unicode-aware through
+ * `pythonDialect`) is used when the pattern allows it; Python escapes such
+ * as `\-` that Unicode mode rejects compile without it, with JavaScript's
+ * ASCII classes.
  */
 export function compile(what: string, pat: Pattern, options: RegexOptions = {}, extra = ""): RegExp {
   const flags = options.flags ?? "";
@@ -56,7 +107,7 @@ export function compile(what: string, pat: Pattern, options: RegexOptions = {}, 
   }
   const src = fromPython(pat);
   try {
-    return new RegExp(src, unique(`u${flags}${caseFlag}${extra}`));
+    return new RegExp(pythonDialect(src, flags.includes("m")), unique(`u${flags}${caseFlag}${extra}`));
   } catch {
     try {
       return new RegExp(src, unique(flags + caseFlag + extra));

@@ -18,6 +18,7 @@ import {
   PY_SPACE,
   StrOut,
   type StrView,
+  stringChunk,
   textType,
   validityAt0,
 } from "./str-engine.js";
@@ -52,6 +53,48 @@ function listChunk(
   return makeChunk({
     dtype: list(type),
     length: v.n,
+    values: new Uint8Array(0) as StorageOf<List>,
+    validity: validityAt0(v.chunk),
+    valueOffsets: offsets,
+    child,
+  });
+}
+
+/**
+ * Split on one ASCII byte, every occurrence: the common case, in two scans
+ * into exactly sized buffers (count the separators, then copy every other
+ * byte while recording item ends). An ASCII byte never occurs inside a
+ * multi-byte UTF-8 character, so any chunk qualifies.
+ */
+function splitOnByte(v: StrView, type: StringType, sep: number): Chunk<List> {
+  const { bytes, offs, n } = v;
+  const a = offs[0] as number;
+  const b = offs[n] as number;
+  let seps = 0;
+  for (let p = a; p < b; p++) if (bytes[p] === sep) seps++;
+  const childBytes = new Uint8Array(b - a - seps);
+  const childOffs = new Int32Array(n + seps + 1);
+  const offsets = new Int32Array(n + 1);
+  let k = 0;
+  let u = 0;
+  for (let i = 0; i < n; i++) {
+    const end = offs[i + 1] as number;
+    if (isValidAt(v, i)) {
+      for (let p = offs[i] as number; p < end; p++) {
+        const x = bytes[p] as number;
+        if (x === sep) childOffs[++k] = u;
+        else childBytes[u++] = x;
+      }
+      childOffs[++k] = u;
+    }
+    offsets[i + 1] = k;
+  }
+  const child = Column.fromChunk(
+    stringChunk(type, k, childBytes.subarray(0, u), childOffs.subarray(0, k + 1), null),
+  );
+  return makeChunk({
+    dtype: list(type),
+    length: n,
     values: new Uint8Array(0) as StorageOf<List>,
     validity: validityAt0(v.chunk),
     valueOffsets: offsets,
@@ -215,6 +258,7 @@ export function split(
     const oneByte =
       text === null ? -1 : text.length === 1 && text.charCodeAt(0) < 0x80 ? text.charCodeAt(0) : -2;
     return mapText(col, what, out, (v) => {
+      if (oneByte >= 0 && maxSplit === -1) return splitOnByte(v, type, oneByte);
       const ascii = isAscii(v.bytes, v.offs[0] as number, v.offs[v.n] as number);
       if (oneByte >= -1 && ascii && (!fromRight || maxSplit === -1))
         return splitBytes(v, type, oneByte, maxSplit);

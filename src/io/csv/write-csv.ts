@@ -235,9 +235,11 @@ function* batches(df: DataFrame, s: Settings, o = new Out(), keep = false): Gene
 
 type Formatter = (c: Column) => (string | null)[];
 
-/** Timestamps and dates as text (null for nulls); the writer quotes what needs it. */
+/** Timestamps, dates and times of day as text (null for nulls); the writer quotes what needs it. */
 function temporalTexts(col: Column, s: Settings): Formatter {
   const d = col.dtype;
+  // times of day as Python's str(datetime.time), as pandas writes them ("09:30:00"); dateFormat is for dates
+  if (d.kind === "time") return (c) => castColumn(c, utf8, SAFE).toArray() as (string | null)[];
   if (s.dateFormat !== null) {
     const f = s.dateFormat;
     return (c) => dateTexts(c).map((ms) => (ms === null ? null : formatDate(wallClock(ms), f)));

@@ -89,6 +89,7 @@ function jsonTexts(col: Column, name: string): string[] {
     case "dictionary":
     case "date":
     case "timestamp":
+    case "time":
       return nullable(raw(col), (t) => JSON.stringify(t));
     default:
       return (col.toArray() as (number | null)[]).map((x) => (x === null ? "null" : String(x)));

@@ -29,6 +29,7 @@ import {
   isVarWidth,
   largeUtf8,
   type TimeUnit,
+  time,
   timestamp,
   uint8,
   uint16,
@@ -104,13 +105,15 @@ function plainDType(f: string): DType | null {
   // "tsu:UTC" is a timestamp in microseconds with a zone; "tsu:" has none
   if (f.startsWith("ts") && f[3] === ":") return timestamp(unit, f.slice(4) || null);
   if (f.startsWith("tD") && f.length === 3) return duration(unit);
+  // Time64: "ttu" / "ttn" (Time32 "tts" / "ttm" stores int32: not held)
+  if (f.startsWith("tt") && f.length === 3 && (unit === "us" || unit === "ns")) return time(unit);
   return null;
 }
 
 /** What to call format `f` in an error. */
 function describe(f: string): string {
   if (f.startsWith("d:")) return `decimal(${f.slice(2)})`;
-  if (/^tt[smun]$/.test(f)) return "time of day";
+  if (/^tt[sm]$/.test(f)) return `Time32 time of day (int32 ${f === "tts" ? "seconds" : "milliseconds"})`;
   return UNSUPPORTED[f] ?? (f.startsWith("+") ? "nested" : `Arrow format ${JSON.stringify(f)}`);
 }
 

@@ -214,3 +214,26 @@ describe("search kernels: property tests vs naive JS", () => {
     );
   });
 });
+
+describe("Python's regex dialect (string patterns)", () => {
+  // Expected values: CPython 3's re module, where \w, \d, \s and \b are Unicode-aware
+  const s = column(["é½", "٣4", "écat", "a cat", "a\n", "x\u3000y", "ab"], utf8);
+  it("fullmatch('\\w*') accepts letters and numbers beyond ASCII (re.fullmatch(r'\\w*', 'é½') matches)", () => {
+    expect(fullmatch(s, "\\w*").toArray()).toEqual([true, true, true, false, false, false, true]);
+  });
+  it("contains('\\d') finds the Arabic-Indic digit ٣ (re.search(r'\\d', '٣') matches)", () => {
+    expect(contains(column(["٣", "x"], utf8), "\\d").toArray()).toEqual([true, false]);
+  });
+  it("contains('\\bcat\\b'): é is a word character, so 'écat' has no word boundary before 'cat'", () => {
+    expect(contains(s, "\\bcat\\b").toArray()).toEqual([false, false, false, true, false, false, false]);
+  });
+  it("contains('a$') matches before a final newline, as Python's $ does without re.M", () => {
+    expect(contains(column(["a\n", "a\nb", "a"], utf8), "a$").toArray()).toEqual([true, false, true]);
+  });
+  it("contains('\\s') matches the ideographic space U+3000 (str.isspace() is True for it)", () => {
+    expect(contains(s, "x\\sy").toArray()).toEqual([false, false, false, false, false, true, false]);
+  });
+  it("a RegExp object keeps JavaScript's own semantics (ASCII \\w)", () => {
+    expect(contains(column(["é"], utf8), /^\w$/).toArray()).toEqual([false]);
+  });
+});

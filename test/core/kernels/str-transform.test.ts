@@ -234,8 +234,10 @@ describe("get / repeat / normalize / removePrefix / removeSuffix", () => {
 
 const unit = fc.constantFrom("a", "b", " ", "\t", "\n", "é", "ß", "😀", "\u00a0");
 const rows = fc.array(fc.option(fc.string({ unit, maxLength: 8 }), { freq: 5 }), { maxLength: 40 });
-const PY_WS =
-  /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+// Python's whitespace (str.isspace), \x1c-\x1f included
+const WS_CLASS =
+  "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const PY_WS = new RegExp(`^${WS_CLASS}+|${WS_CLASS}+$`, "g");
 
 describe("transform kernels: property tests vs naive JS", () => {
   it("strip / slice / center over every layout", () => {
