@@ -69,6 +69,7 @@ const isTime = (d: DType) =>
 /** True when `cast` supports `from → to` (values may still fail its checks). */
 export function canCast(from: DType, to: DType): boolean {
   if (dtypeEquals(from, to)) return true;
+  if (from.kind === "list" || to.kind === "list") return false; // lists cast only to themselves
   if (from.kind === "dictionary") return isString(to) || to.kind === "dictionary" || canCast(from.value, to);
   if (to.kind === "dictionary") return from.kind === "binary" || canCast(from, to.value);
   if (isString(to)) return true;

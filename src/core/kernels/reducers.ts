@@ -100,7 +100,7 @@ const ORDERED: DTypeKind[] = [
   "large_utf8",
   "dictionary",
 ];
-const ALL: DTypeKind[] = [...ORDERED, "binary"];
+const ALL: DTypeKind[] = [...ORDERED, "binary", "list"];
 
 const kinds = (k: DTypeKind[]): ReadonlySet<DTypeKind> => new Set(k);
 const same = (d: DType): DType => d;

@@ -28,6 +28,7 @@ import {
 import { CastError, DTypeError, OptionError } from "../errors.js";
 import { column } from "../from-values.js";
 import { checkColumn } from "./reduce.js";
+import { positionsOrNull, take } from "./take.js";
 import { uwords } from "./reduce-loops.js";
 
 /** Options of `shift`. */
@@ -82,6 +83,13 @@ export function shift(col: Column, periods = 1, options?: ShiftOptions): Column 
   const [lo, hi] = moved(n, p);
   const d = col.dtype;
   if (isVarWidth(d)) return shiftVarWidth(c, p, lo, hi, hasFill ? fill : null);
+  if (d.kind === "list") {
+    // lists move by a gather: row i takes row i − p, the rows shifted in are null
+    if (hasFill) throw new OptionError("shift: a list column takes no fillValue");
+    const pos = new Int32Array(n);
+    for (let i = 0; i < n; i++) pos[i] = i >= lo && i < hi ? i - p : -1;
+    return take(col, positionsOrNull(pos));
+  }
   // Encode the fill value through a one-element column: checks it fits the dtype.
   let fillChunk: Chunk | null = null;
   if (hasFill) {

@@ -170,3 +170,20 @@ describe("list display (series/format-cells)", () => {
     expect(text).toContain("list<utf8>");
   });
 });
+
+describe("list columns in the Series verbs", () => {
+  const s = new Series(["a b", "c", null]).str.split(" ");
+  it("shift(1) moves whole lists down, a null list shifted in", () => {
+    expect(s.shift(1).toArray()).toEqual([null, ["a", "b"], ["c"]]);
+    expect(s.shift(-1).toArray()).toEqual([["c"], null, null]);
+  });
+  it("count() counts the non-null lists", () => {
+    expect(s.count()).toBe(2);
+  });
+  it("astype('utf8'), eq, sortValues and unique raise a DTypeError naming the list dtype or lists", () => {
+    expect(() => s.astype("utf8")).toThrow(/cannot cast list<utf8> to utf8/);
+    expect(() => s.eq("a")).toThrow(/list<utf8>/);
+    expect(() => s.sortValues()).toThrow(/cannot sort lists/);
+    expect(() => s.unique()).toThrow(/cannot hash lists/);
+  });
+});
