@@ -61,9 +61,13 @@ export interface ToDatetimeOptions {
   exact?: boolean;
   /** The unit of the result (default `"ns"`, as pandas); finer digits are truncated. */
   resultUnit?: TimeUnit;
-  /** Accepted for pandas compatibility; ISO 8601 text and explicit formats are not ambiguous, so they have no effect. */
+  /**
+   * pandas' hint to its guessing parser. ndframe reads ISO 8601 text or an
+   * explicit `format`, which are never ambiguous: `false` is accepted,
+   * `true` throws and asks for a format (e.g. `"%d/%m/%Y"`).
+   */
   dayfirst?: boolean;
-  /** Accepted for pandas compatibility (see `dayfirst`). */
+  /** As `dayfirst`. */
   yearfirst?: boolean;
 }
 
@@ -138,8 +142,14 @@ export function toDatetime(
   const errors = maybeKeyword("errors", o.errors, ["raise", "coerce"], "raise");
   const utc = maybeBoolean("utc", o.utc, false);
   const exact = maybeBoolean("exact", o.exact, true);
-  maybeBoolean("dayfirst", o.dayfirst, false);
-  maybeBoolean("yearfirst", o.yearfirst, false);
+  for (const k of ["dayfirst", "yearfirst"] as const) {
+    // they only steer pandas' guessing parser; ndframe reads ISO 8601 or an explicit format, which are unambiguous
+    if (maybeBoolean(k, o[k], false)) {
+      throw new OptionError(
+        `toDatetime: ${k}: true has no effect here (ndframe reads ISO 8601 or an explicit format); pass a format such as "%d/%m/%Y"`,
+      );
+    }
+  }
   const resultUnit = maybeKeyword("resultUnit", o.resultUnit, ["s", "ms", "us", "ns"], "ns");
   if (o.format !== undefined && (typeof o.format !== "string" || o.format === "")) {
     throw new OptionError(

@@ -285,3 +285,15 @@ describe("toDatetime options", () => {
     expect(toDatetime(t, { utc: true }).dtype.tz).toBe("UTC");
   });
 });
+
+describe("toDatetime dayfirst / yearfirst", () => {
+  it("dayfirst: true throws and asks for a format (ndframe has no guessing parser for it to steer)", () => {
+    expect(() => toDatetime(["01/02/2021"], { dayfirst: true })).toThrow(
+      /dayfirst: true has no effect.*%d\/%m\/%Y/,
+    );
+    expect(() => toDatetime(["2021-02-01"], { yearfirst: true })).toThrow(OptionError);
+  });
+  it("dayfirst: false is accepted (pandas' default)", () => {
+    expect(toDatetime(["2021-02-01"], { dayfirst: false }).get(0)).toBe(1612137600000000000n); // 18659 days × 86400e9
+  });
+});

@@ -28,8 +28,8 @@ import {
 import { CastError, DTypeError, OptionError } from "../errors.js";
 import { column } from "../from-values.js";
 import { checkColumn } from "./reduce.js";
-import { positionsOrNull, take } from "./take.js";
 import { uwords } from "./reduce-loops.js";
+import { positionsOrNull, take } from "./take.js";
 
 /** Options of `shift`. */
 export interface ShiftOptions {
